@@ -1,0 +1,194 @@
+"""Load a content folder into a validated `Corpus`, reporting every problem in one run.
+
+Each file is read (`reader`), validated against its model (`model`), then the
+whole corpus is checked for references that point nowhere (`references`).
+Problems are collected, not raised one by one, so a maintainer fixes a file in
+one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from funnbank.corpus import Corpus
+from funnbank.errors import ContentError, Problem
+from funnbank.model import KINDS
+from funnbank.reader import Document, Loc, ReadError, read_yaml
+from funnbank.references import check_references
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def content_files(content_dir: Path) -> dict[str, list[Path]]:
+    """The YAML files of each kind (`studies`, `concepts`, `themes`), sorted by name."""
+    return {
+        kind: sorted(p for p in (content_dir / kind).glob("*") if p.suffix in SUFFIXES and p.is_file())
+        for kind in KINDS
+    }
+
+
+def load_corpus(content_dir: Path) -> Corpus:
+    """Read, validate and cross-check everything under `content_dir`; raise `ContentError` on any problem."""
+    if not content_dir.is_dir():
+        raise ContentError([Problem(content_dir, 0, 0, "", "content folder not found",
+                                    "pass --content DIR, a folder with studies/, concepts/ and themes/")])
+    problems: list[Problem] = []
+    loaded: dict[str, list[tuple[Document, Any]]] = {kind: [] for kind in KINDS}
+    for kind, paths in content_files(content_dir).items():
+        for path in paths:
+            try:
+                doc = read_yaml(path)
+            except ReadError as err:
+                problems.append(err.problem)
+                continue
+            item, item_problems = validate_document(doc, KINDS[kind])
+            problems.extend(item_problems)
+            if item is not None:
+                loaded[kind].append((doc, item))
+    problems.extend(check_references(loaded))
+    if problems:
+        raise ContentError(problems)
+    files = {(kind, item.id): doc.path for kind, docs in loaded.items() for doc, item in docs}
+
+    def sort(kind: str) -> tuple[Any, ...]:
+        return tuple(sorted((item for _, item in loaded[kind]), key=lambda i: i.id))
+
+    return Corpus(studies=sort("studies"), concepts=sort("concepts"), themes=sort("themes"), files=files)
+
+
+def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    """The validated item (or None) and the problems found, each located in the file."""
+    problems: list[Problem] = []
+    expected_id = doc.path.stem
+    if doc.data.get("id") != expected_id and isinstance(doc.data.get("id"), str):
+        problems.append(doc.problem(("id",), f"id {doc.data['id']!r} does not match the file name",
+                                    f"use `id: {expected_id}` or rename the file to {doc.data['id']}{doc.path.suffix}"))
+    try:
+        item = model.model_validate(doc.data)
+    except ValidationError as err:
+        errors = [(error, _clean_loc(error["loc"])) for error in err.errors(include_url=False)]
+        explained = _missing_explained_by_typos(errors, model)
+        for error, loc in errors:
+            if (error["type"], loc) not in explained:
+                problems.append(doc.problem(loc, _message(error), _hint(error, loc, model)))
+        return None, problems
+    return (None if problems else item), problems
+
+
+def _missing_explained_by_typos(errors: list[tuple[dict[str, Any], Loc]], model: type[BaseModel]) -> set[tuple[str, Loc]]:
+    """Missing-field errors that an unknown key beside them already explains (`sumary` → `summary`).
+
+    One typo is one problem: the "unknown field, did you mean `summary`?" line says it all.
+    """
+    missing = {loc for error, loc in errors if error["type"] == "missing"}
+    explained = set()
+    for error, loc in errors:
+        if error["type"] == "extra_forbidden":
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+            if close and (*loc[:-1], close[0]) in missing:
+                explained.add(("missing", (*loc[:-1], close[0])))
+    return explained
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> Loc:
+    # Pydantic adds the branch of a union or a function name to the location (e.g. `int`,
+    # `literal['a']`); those are not fields a maintainer can find in the file.
+    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and p not in {"int", "str", "none"}))
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "required field is missing"
+    given = error.get("input")
+    if kind in {"string_type", "int_type", "list_type", "dict_type", "model_type", "bool_type"}:
+        return f"{error['msg'].rstrip('.').lower()}, got {_describe(given)}"
+    return error["msg"].rstrip(".")
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, str):
+        return f"the text {value[:40]!r}"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+_VOCAB_BY_FIELD = {
+    "type": "study_type", "kind": "service_kind", "method": "data_collection_method",
+    "audience": "audience",
+}
+
+
+def _hint(error: dict[str, Any], loc: Loc, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        if close:
+            return f"did you mean `{close[0]}`?"
+        return "allowed fields here: " + ", ".join(allowed) if allowed else "remove it"
+    if kind == "missing":
+        return f"add `{name}:`; `python build.py new` writes a skeleton with every field"
+    if kind == "string_type":
+        if isinstance(error.get("input"), bool):
+            return "true/false are booleans in YAML; put the text in quotes"
+        return "put the text in quotes"
+    if kind == "int_type":
+        return f"write a whole number without quotes, e.g. `{name}: 12`"
+    if kind == "list_type":
+        return f"write a list: `{name}:` then lines starting with `- `"
+    if kind in {"model_type", "dict_type"}:
+        return f"write `{name}:` followed by indented fields"
+    if kind == "literal_error":
+        table = _VOCAB_BY_FIELD.get(name)
+        if table is None and "kind" in name:
+            table = "recommendation_kind"
+        return f"allowed values are in funnbank/vocab.py ({table or name})"
+    if kind == "string_pattern_mismatch":
+        return "ids use lower-case a–z, digits and single hyphens, e.g. `tilhorighet-og-fellesskap`"
+    if kind in {"string_too_short", "too_short"}:
+        return "it must not be empty"
+    return ""
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names allowed at `loc` inside `model` (for "did you mean" hints)."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return []
+    current = _unwrap(current)
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """`Optional[X]` and `Annotated[X, ...]` → `X`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+

@@ -1,0 +1,47 @@
+"""Text from YAML → Markdown that renders as exactly that text.
+
+Every Jinja expression goes through `escape_inline` unless it is `Markup`
+(see `render.make_environment`), so a template cannot forget to escape: HTML
+tags, Markdown links and images, emphasis, attribute lists and table pipes in
+content all show as the characters the maintainer typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+# Characters Python-Markdown (with the `tables` extension) treats as syntax anywhere
+# in a line. A backslash before any of them yields the bare character.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+# Block markers that only matter at the start of a line: list items, ordered lists.
+_LINE_START = re.compile(r"^([-+])(?=\s|$)|^(\d+)([.)])(?=\s|$)")
+_WHITESPACE = re.compile(r"\s+")
+# In a folded block scalar (`>-`) a blank line in the file becomes one newline in the value,
+# so any newline that survives YAML parsing separates paragraphs.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def escape_inline(text: str) -> Markup:
+    """One line of literal text: whitespace folded, HTML and Markdown syntax neutralised."""
+    text = _WHITESPACE.sub(" ", text).strip()
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+    return Markup(text)
+
+
+def paragraphs(text: str) -> Markup:
+    """Literal text that may hold several paragraphs (one per line of the parsed value)."""
+    parts = [escape_inline(p) for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    return Markup("\n\n".join(parts))
+
+
+def md_finalize(value: object) -> object:
+    """Jinja `finalize`: escape every value a template prints, unless it is already Markup."""
+    if value is None:
+        raise TypeError("a template printed None; guard optional fields with {% if ... %}")
+    if isinstance(value, Markup):
+        return value
+    return escape_inline(str(value))

@@ -1,0 +1,175 @@
+"""The validated content model: studies, concepts and themes.
+
+Field names are public: other tools read them through `data/funnbank.json` and
+editors validate against the JSON Schemas generated from these classes
+(`schema/*.schema.json`). Add fields freely; rename none.
+
+Every model is strict (a number is not a string, `yes` is not a boolean) and
+closed (an unknown key such as `sumary` is an error), so that a maintainer's typo
+is reported instead of silently dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from funnbank import vocab
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    Field(description="Lower-case letters a–z, digits and single hyphens, e.g. `rose-nakuhel-2016`."),
+]
+# Anchors the study page uses for its own sections; a finding, quote or
+# recommendation id may not take one of them (the page would have two targets).
+RESERVED_ANCHORS = frozenset({
+    "fakta", "sammendrag", "forskningssporsmal", "metode", "funn", "anbefalinger",
+    "begrensninger", "begreper", "temaer", "siter-studien", "facts", "summary",
+    "research-questions", "method", "findings", "recommendations", "limitations",
+    "concepts", "themes", "cite",
+})
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+
+
+def _vocabulary(table: dict[str, vocab.Label]) -> object:
+    """A `Literal` of a vocabulary's keys, so the schema lists them as an enum."""
+    return Literal[tuple(table)]  # type: ignore[valid-type]
+
+
+StudyType = _vocabulary(vocab.STUDY_TYPES)
+ServiceKind = _vocabulary(vocab.SERVICE_KINDS)
+DataCollectionMethod = _vocabulary(vocab.DATA_COLLECTION_METHODS)
+Audience = _vocabulary(vocab.AUDIENCES)
+RecommendationKind = _vocabulary(vocab.RECOMMENDATION_KINDS)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Localized(Model):
+    """A text in Norwegian Bokmål (required) and English (the English edition)."""
+
+    nb: Text
+    en: Text | None = None
+
+
+class LocalizedList(Model):
+    nb: list[Text] = []
+    en: list[Text] = []
+
+
+class Author(Model):
+    name: Text
+    affiliation: Text | None = None
+
+
+class Service(Model):
+    """The service or programme the study evaluates."""
+
+    name: Text
+    kind: ServiceKind  # type: ignore[valid-type]
+    provider: Text | None = None
+    place: Text | None = None
+
+
+class DataCollection(Model):
+    method: DataCollectionMethod  # type: ignore[valid-type]
+    description: Text | None = Field(None, description="How many interviews or groups, with whom.")
+    count: Annotated[int, Field(ge=0)] | None = Field(None, description="Number of interviews, groups or forms.")
+    period: Text | None = None
+
+
+class Method(Model):
+    design: Text | None = None
+    data_collection: list[DataCollection] = []
+    sample_size: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="The number of participants the study reports."
+    )
+    sample_description: Text | None = None
+    recruitment: Text | None = None
+    analysis: Text | None = Field(None, description="As the authors name it, with its reference.")
+    period: Text | None = None
+    ethics: Text | None = None
+
+
+class Finding(Model):
+    id: Id
+    title: Text = Field(description="The report's own heading, exactly.")
+    title_en: Text | None = None
+    parent: Id | None = Field(None, description="Id of the main finding this sub-theme belongs to.")
+    summary: Localized
+    themes: list[Id] = []
+    concepts: list[Id] = []
+
+
+class Quote(Model):
+    id: Id
+    text: Text = Field(description="The source's exact words.")
+    speaker: Text = Field(description='As the report identifies them, e.g. "deltaker", "informant 3".')
+    finding: Id
+    location: Text = Field(description='Page ("s. 19") where the text shows one, else the section.')
+    translation_en: Text | None = None
+    concepts: list[Id] = []
+
+
+class Recommendation(Model):
+    id: Id
+    kind: RecommendationKind = "recommendation"  # type: ignore[valid-type]
+    text: Localized
+    audience: list[Audience] = []  # type: ignore[valid-type]
+    based_on: list[Id] = Field([], description="Ids of the findings it rests on.")
+    concepts: list[Id] = []
+
+
+class Study(Model):
+    id: Id
+    title: Text
+    subtitle: Text | None = None
+    title_en: Text | None = None
+    title_source: Text | None = Field(
+        None, description="Where the title comes from when the text has no title page."
+    )
+    type: StudyType  # type: ignore[valid-type]
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    authors: list[Author] = []
+    institution: Text | None = None
+    commissioned_by: Text | None = None
+    funded_by: Text | None = None
+    service: Service
+    summary: Localized
+    research_questions: list[Text] = []
+    method: Method = Method()
+    limitations: list[Text] = []
+    source_text: Text | None = Field(None, description="File name of the report's plain-text extraction.")
+    unknown: dict[str, Text] = Field(
+        {}, description="Facts the source does not give, by field name, each with a note saying so."
+    )
+    findings: list[Finding] = Field(min_length=1)
+    quotes: list[Quote] = []
+    recommendations: list[Recommendation] = []
+
+
+class Concept(Model):
+    id: Id
+    label: Localized
+    aliases: LocalizedList = LocalizedList()
+    definition: Localized
+    sources: list[Text] = []
+    related: list[Id] = []
+    broader: Id | None = None
+
+
+class Theme(Model):
+    id: Id
+    label: Localized
+    description: Localized
+    concepts: list[Id] = []
+
+
+KINDS: dict[str, type[Model]] = {"studies": Study, "concepts": Concept, "themes": Theme}

@@ -1,0 +1,94 @@
+"""Render the page plan to Markdown with Jinja2.
+
+Templates live in `templates/pages/` and are found by name, so a site can
+override any page by putting a file of the same name in its own templates
+folder. The environment is strict (`StrictUndefined`: a misspelt variable is
+an error, not an empty string) and escapes every printed value for Markdown.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from funnbank import pages, vocab
+from funnbank.corpus import Corpus
+from funnbank.i18n import strings
+from funnbank.index import build_index
+from funnbank.model import Localized
+from funnbank.markup import escape_inline, md_finalize, paragraphs
+from funnbank.pages import Page
+
+
+def make_environment(template_dirs: Iterable[Path]) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in template_dirs]),
+        undefined=StrictUndefined,
+        finalize=md_finalize,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["paragraphs"] = paragraphs
+    env.filters["inline"] = escape_inline
+    env.filters["tr"] = tr
+    env.globals.update(
+        href=href,
+        links=links,
+        label=label,
+        study_path=pages.study_path,
+        concept_path=pages.concept_path,
+        theme_path=pages.theme_path,
+        vocab=vocab.VOCABULARIES,
+    )
+    return env
+
+
+@pass_context
+def href(context: Context, target: str, anchor: str | None = None) -> Markup:
+    """A link from the page being rendered to `target` (a generated path), relative, so any host works."""
+    here = posixpath.dirname(context["page_path"])
+    rel = posixpath.relpath(target, here or ".")
+    return Markup(f"{rel}#{anchor}" if anchor else rel)
+
+
+@pass_context
+def links(context: Context, kind: str, ids: Iterable[str]) -> Markup:
+    """Comma-separated links to concepts or themes (`kind` is "concept" or "theme")."""
+    corpus: Corpus = context["corpus"]
+    lookup, path = {"concept": (corpus.concept, pages.concept_path), "theme": (corpus.theme, pages.theme_path)}[kind]
+    parts = [f"[{escape_inline(tr(context, lookup(id).label))}]({href(context, path(id))})" for id in ids]
+    return Markup(", ".join(parts))
+
+
+@pass_context
+def tr(context: Context, text: Localized) -> str:
+    """The edition's language of a localized text, falling back to Norwegian."""
+    return getattr(text, context["lang"], None) or text.nb
+
+
+@pass_context
+def label(context: Context, vocabulary: str, key: str) -> str:
+    """The edition's label of a controlled-vocabulary term."""
+    return getattr(vocab.VOCABULARIES[vocabulary][key], context["lang"])
+
+
+def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb") -> dict[str, str]:
+    """Every page's Markdown, by path in the generated folder."""
+    env = make_environment(template_dirs)
+    shared = {"corpus": corpus, "ix": build_index(corpus), "t": strings(lang), "lang": lang}
+    out: dict[str, str] = {}
+    for page in pages.plan_pages(corpus):
+        out[page.path] = render_page(env, page, shared)
+    return out
+
+
+def render_page(env: Environment, page: Page, shared: dict[str, object]) -> str:
+    template = env.get_template(page.template)
+    return template.render({**shared, **page.context, "page_path": page.path})

@@ -1,0 +1,99 @@
+"""Run MkDocs on the generated Markdown and put the result in place atomically.
+
+MkDocs builds into a fresh folder beside the output; only when it succeeds
+does that folder take the output's place, in one `renameat2(RENAME_EXCHANGE)`
+on Linux (both names always exist, each entirely old or entirely new) or two
+renames elsewhere. A failed or interrupted build leaves the previous site as
+it was and removes its own temporary folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from funnbank.errors import BuildError
+
+TMP_PREFIX = ".funnbank-tmp-"
+
+
+class _Collect(logging.Handler):
+    """Keep MkDocs' warnings to show them as ours, instead of its INFO chatter."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` of `docs_dir` into `site_dir`; raise BuildError with MkDocs' warnings."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    logger.addHandler(handler)
+    previous_level, previous_propagate = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()),
+                             site_dir=str(site_dir.resolve()), strict=True)
+        build(config)
+    except (MkDocsException, SystemExit) as err:
+        details = "\n".join(f"  {m}" for m in handler.messages) or f"  {err}"
+        raise BuildError(f"MkDocs failed (strict mode):\n{details}") from None
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
+        logger.propagate = previous_propagate
+
+
+@contextlib.contextmanager
+def staging_dir(out_dir: Path) -> Iterator[Path]:
+    """A temporary folder beside `out_dir` (same file system, so the swap is a rename); removed afterwards."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=out_dir.parent))
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def swap_into_place(new: Path, out_dir: Path) -> None:
+    """Make `new` become `out_dir`; afterwards `new` holds the previous site (or nothing)."""
+    if not out_dir.exists():
+        os.rename(new, out_dir)
+        new.mkdir()  # so the staging cleanup has something to remove
+        return
+    if _exchange(new, out_dir):
+        return
+    old = new.with_name(new.name + "-old")
+    os.rename(out_dir, old)
+    os.rename(new, out_dir)
+    os.rename(old, new)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths with Linux's renameat2; False where it is not available."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
