@@ -9,7 +9,6 @@ one pass.
 from __future__ import annotations
 
 import difflib
-import types
 import typing
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from funnbank.corpus import Corpus
 from funnbank.errors import ContentError, Problem
-from funnbank.model import KINDS
+from funnbank.model import KINDS, unwrap_annotation
 from funnbank.reader import Document, Loc, ReadError, read_yaml
 from funnbank.references import check_references
 
@@ -169,7 +168,7 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """The field names allowed at `loc` inside `model` (for "did you mean" hints)."""
     current: Any = model
     for part in loc:
-        current = _unwrap(current)
+        current = unwrap_annotation(current)
         if isinstance(part, int):
             args = typing.get_args(current)
             current = args[0] if args else None
@@ -177,18 +176,5 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
             current = current.model_fields[part].annotation
         else:
             return []
-    current = _unwrap(current)
+    current = unwrap_annotation(current)
     return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
-
-
-def _unwrap(annotation: Any) -> Any:
-    """`Optional[X]` and `Annotated[X, ...]` → `X`."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        else:
-            return annotation
-

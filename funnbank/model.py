@@ -11,7 +11,9 @@ is reported instead of silently dropped.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import types
+import typing
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -173,3 +175,26 @@ class Theme(Model):
 
 
 KINDS: dict[str, type[Model]] = {"studies": Study, "concepts": Concept, "themes": Theme}
+
+
+def unwrap_annotation(annotation: Any) -> Any:
+    """`Optional[X]` and `Annotated[X, ...]` → `X`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        else:
+            return annotation
+
+
+def field_paths(model: type[BaseModel]) -> list[str]:
+    """A model's field names, and `field.sub` for fields that are models themselves (for `unknown:` keys)."""
+    paths = []
+    for name, info in model.model_fields.items():
+        paths.append(name)
+        inner = unwrap_annotation(info.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            paths.extend(f"{name}.{sub}" for sub in inner.model_fields)
+    return paths

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from funnbank.errors import Problem
-from funnbank.model import RESERVED_ANCHORS, Concept, Study
+from funnbank.model import RESERVED_ANCHORS, Concept, Study, field_paths
 from funnbank.reader import Document, Loc
 
 Loaded = dict[str, list[tuple[Document, Any]]]
@@ -81,7 +81,7 @@ def _check_study(doc: Document, study: Study, concepts: set[str], themes: set[st
     for i, rec in enumerate(study.recommendations):
         yield from _refs(doc, ("recommendations", i, "based_on"), rec.based_on, findings, "finding", here)
         yield from _refs(doc, ("recommendations", i, "concepts"), rec.concepts, concepts, "concept", _CONCEPTS)
-    fields = set(Study.model_fields) | {f"method.{name}" for name in type(study.method).model_fields}
+    fields = set(field_paths(Study))
     for key in study.unknown:
         if key not in fields:
             close = difflib.get_close_matches(key, sorted(fields), n=1)

@@ -46,3 +46,57 @@ def browser() -> Iterator[object]:
         )
         yield browser
         browser.close()
+
+
+class _QuietHandler:
+    """Factory for a static-file handler that does not log every request."""
+
+    @staticmethod
+    def make(directory: Path) -> type:
+        import functools
+        from http.server import SimpleHTTPRequestHandler
+
+        class Handler(SimpleHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
+
+
+def serve_folder(directory: Path) -> Iterator[str]:
+    """Serve `directory` on a free loopback port for the duration of a fixture; yields the base URL."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler.make(directory))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture corpus, built once and served over HTTP."""
+    from funnbank.pipeline import Paths, build
+
+    base = tmp_path_factory.mktemp("fixture-site")
+    paths = Paths(content=FIXTURE_CONTENT, out=base / "site", docs=base / "docs",
+                  config=ROOT / "mkdocs.yml", templates=ROOT / "templates")
+    build(paths)
+    yield from serve_folder(paths.out)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real content, built once and served over HTTP."""
+    from funnbank.pipeline import Paths, build
+
+    base = tmp_path_factory.mktemp("real-site")
+    paths = Paths(content=ROOT / "content", out=base / "site", docs=base / "docs",
+                  config=ROOT / "mkdocs.yml", templates=ROOT / "templates")
+    build(paths)
+    yield from serve_folder(paths.out)

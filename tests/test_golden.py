@@ -1,0 +1,55 @@
+"""Golden output: the generated Markdown for the fixture corpus, byte for byte.
+
+After an intended change to templates or rendering, regenerate with
+`UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from funnbank.loader import load_corpus
+from funnbank.pipeline import Paths, generate
+
+from conftest import FIXTURE_CONTENT, ROOT
+
+GOLDEN = ROOT / "tests" / "fixtures" / "golden"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_generated_markdown_matches_golden(tmp_path: Path) -> None:
+    paths = Paths(content=FIXTURE_CONTENT, docs=tmp_path / "docs")
+    generate(load_corpus(paths.content), paths)
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        shutil.copytree(paths.docs, GOLDEN)
+    actual, expected = _tree(paths.docs), _tree(GOLDEN)
+    assert sorted(actual) == sorted(expected)
+    for name in expected:
+        assert actual[name].decode() == expected[name].decode(), f"{name} differs from the golden copy"
+
+
+def test_second_generation_rewrites_nothing(tmp_path: Path) -> None:
+    paths = Paths(content=FIXTURE_CONTENT, docs=tmp_path / "docs")
+    corpus = load_corpus(paths.content)
+    _, first = generate(corpus, paths)
+    mtimes = {p: p.stat().st_mtime_ns for p in paths.docs.rglob("*") if p.is_file()}
+    _, second = generate(corpus, paths)
+    assert first.written > 0
+    assert (second.written, second.removed) == (0, 0)
+    assert second.unchanged == first.written
+    assert mtimes == {p: p.stat().st_mtime_ns for p in paths.docs.rglob("*") if p.is_file()}
+
+
+def test_stale_generated_files_are_removed(tmp_path: Path) -> None:
+    paths = Paths(content=FIXTURE_CONTENT, docs=tmp_path / "docs")
+    stale = paths.docs / "studier" / "fjernet.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old")
+    generate(load_corpus(paths.content), paths)
+    assert not stale.exists()
