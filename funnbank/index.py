@@ -38,6 +38,8 @@ class CorpusIndex:
     themes_of_study: dict[str, list[str]] = field(default_factory=dict)
     concepts_of_study: dict[str, list[str]] = field(default_factory=dict)
     studies_newest_first: list[Study] = field(default_factory=list)
+    # study id → its findings in reading order, each with its depth (0 for a main finding).
+    finding_tree: dict[str, list[tuple[Finding, int]]] = field(default_factory=dict)
     # (theme id, study id) → (number of findings, number of quotes): the knowledge map's cells.
     theme_study_counts: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
 
@@ -91,8 +93,23 @@ def _index_study(ix: CorpusIndex, study: Study) -> None:
         findings = sum(theme in f.themes for f in study.findings)
         quotes = sum(theme in themes_of_finding[q.finding] for q in study.quotes)
         ix.theme_study_counts[(theme, study.id)] = (findings, quotes)
+    ix.finding_tree[study.id] = finding_tree(study)
     ix.themes_of_study[study.id] = list(themes)
     ix.concepts_of_study[study.id] = list(concepts)
+
+
+def finding_tree(study: Study) -> list[tuple[Finding, int]]:
+    """Findings in reading order: each main finding followed by its sub-findings, depth first."""
+    children: dict[str | None, list[Finding]] = defaultdict(list)
+    for finding in study.findings:
+        children[finding.parent].append(finding)
+    ordered: list[tuple[Finding, int]] = []
+    stack = [(f, 0) for f in reversed(children[None])]
+    while stack:
+        finding, depth = stack.pop()
+        ordered.append((finding, depth))
+        stack.extend((child, depth + 1) for child in reversed(children[finding.id]))
+    return ordered
 
 
 class _ReadOnlyDefault(dict):  # type: ignore[type-arg]

@@ -75,6 +75,7 @@ def _check_study(doc: Document, study: Study, concepts: set[str], themes: set[st
                 yield doc.problem(("findings", i, "parent"), "a finding cannot be its own parent", "name the main finding")
             else:
                 yield from _ref(doc, ("findings", i, "parent"), finding.parent, findings, "finding", here)
+    yield from _parent_cycles(doc, study)
     for i, quote in enumerate(study.quotes):
         yield from _ref(doc, ("quotes", i, "finding"), quote.finding, findings, "finding", here)
         yield from _refs(doc, ("quotes", i, "concepts"), quote.concepts, concepts, "concept", _CONCEPTS)
@@ -87,6 +88,18 @@ def _check_study(doc: Document, study: Study, concepts: set[str], themes: set[st
             close = difflib.get_close_matches(key, sorted(fields), n=1)
             yield doc.problem(("unknown", key), f"{key!r} is not a field of a study",
                               f"did you mean {close[0]!r}?" if close else "use a field name such as `year` or `method.sample_size`")
+
+
+def _parent_cycles(doc: Document, study: Study) -> Iterator[Problem]:
+    parent = {f.id: f.parent for f in study.findings}
+    for i, finding in enumerate(study.findings):
+        seen, current = {finding.id}, parent.get(finding.id)
+        while current is not None and current not in seen and current in parent:
+            seen.add(current)
+            current = parent[current]
+        if current == finding.id and finding.parent != finding.id:
+            yield doc.problem(("findings", i, "parent"), f"`parent` goes round in a circle back to {finding.id!r}",
+                              "a main finding has no `parent`")
 
 
 def _check_concept(doc: Document, concept: Concept, concepts: set[str]) -> Iterator[Problem]:

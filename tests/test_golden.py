@@ -53,3 +53,24 @@ def test_stale_generated_files_are_removed(tmp_path: Path) -> None:
     stale.write_text("old")
     generate(load_corpus(paths.content), paths)
     assert not stale.exists()
+
+
+def test_sub_findings_of_any_depth_are_rendered_under_their_parent(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    study = content / "studies" / "beta-2021.yaml"
+    study.write_text(study.read_text(encoding="utf-8") + """\
+  - id: del
+    title: Deltema
+    parent: arbeid
+    summary: {nb: a}
+  - id: deldel
+    title: Under-deltema
+    parent: del
+    summary: {nb: b}
+""", encoding="utf-8")
+    paths = Paths(content=content, docs=tmp_path / "docs")
+    generate(load_corpus(content), paths)
+    page = (paths.docs / "studier" / "beta-2021.md").read_text(encoding="utf-8")
+    assert page.index("### Veien til arbeid {: #arbeid }") < page.index("#### Deltema {: #del }") \
+        < page.index("##### Under-deltema {: #deldel }")

@@ -146,3 +146,12 @@ def test_byte_order_mark_and_crlf_are_accepted(corpus_dir: Path) -> None:
 def test_check_passes_on_the_fixture_corpus(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--content", str(corpus_dir)]) == 0
     assert "OK: 2 studies, 3 concepts, 2 themes." in capsys.readouterr().out
+
+
+def test_parent_cycle_is_reported(corpus_dir: Path) -> None:
+    text = MINI.replace("    title: F\n", "    title: F\n    parent: f2\n") + \
+        "  - id: f2\n    title: G\n    parent: f1\n    summary: {nb: y}\n"
+    (corpus_dir / "studies" / "ny.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_corpus(corpus_dir)
+    assert "`parent` goes round in a circle back to 'f1'" in str(err.value)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from funnbank.markup import escape_inline, paragraphs
 
-EXTENSIONS = ["toc", "attr_list", "tables", "admonition"]  # as in mkdocs.yml
+EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition"]  # as in mkdocs.yml
 
 
 def to_html(md: str) -> str:
