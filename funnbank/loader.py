@@ -125,12 +125,6 @@ def _describe(value: Any) -> str:
     return "a list" if isinstance(value, list) else "a mapping"
 
 
-_VOCAB_BY_FIELD = {
-    "type": "study_type", "kind": "service_kind", "method": "data_collection_method",
-    "audience": "audience",
-}
-
-
 def _hint(error: dict[str, Any], loc: Loc, model: type[BaseModel]) -> str:
     kind = error["type"]
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
@@ -153,10 +147,7 @@ def _hint(error: dict[str, Any], loc: Loc, model: type[BaseModel]) -> str:
     if kind in {"model_type", "dict_type"}:
         return f"write `{name}:` followed by indented fields"
     if kind == "literal_error":
-        table = _VOCAB_BY_FIELD.get(name)
-        if table is None and "kind" in name:
-            table = "recommendation_kind"
-        return f"allowed values are in funnbank/vocab.py ({table or name})"
+        return "use one of those values; the controlled vocabularies are in funnbank/vocab.py"
     if kind == "string_pattern_mismatch":
         return "ids use lower-case a–z, digits and single hyphens, e.g. `tilhorighet-og-fellesskap`"
     if kind in {"string_too_short", "too_short"}:

@@ -109,6 +109,7 @@ def read_yaml(path: Path) -> Document:
 class _Frame:
     container: dict[str, Any] | list[Any]
     loc: Loc
+    start: Any  # the event that opened the mapping or sequence (for its position)
     key: tuple[str, int, int] | None = None  # a mapping's pending key and its position
 
 
@@ -178,11 +179,10 @@ def _compose(path: Path, events: Any) -> Document:
             container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
             if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
                 raise fail(event, "a key must be a plain word", "write keys like `title:`")
-            stack.append(_Frame(container, _here(), None))
-            stack[-1].start = event  # type: ignore[attr-defined]
+            stack.append(_Frame(container, _here(), event))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = stack.pop()
-            place(frame.container, frame.start)  # type: ignore[attr-defined]
+            place(frame.container, frame.start)
     if not isinstance(doc.data, dict):
         raise ReadError(Problem(path, 1, 1, "", "the file must be a mapping of fields (`id: ...`, `title: ...`)",
                                 "start from `python build.py new study|concept|theme <id>`"))
