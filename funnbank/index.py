@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from funnbank.corpus import Corpus
-from funnbank.model import Finding, Quote, Recommendation, Study
+from funnbank.model import Concept, Finding, Quote, Recommendation, Study, Theme
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,18 @@ class CorpusIndex:
     themes_of_study: dict[str, list[str]] = field(default_factory=dict)
     concepts_of_study: dict[str, list[str]] = field(default_factory=dict)
     studies_newest_first: list[Study] = field(default_factory=list)
+    finding_titles: dict[tuple[str, str], str] = field(default_factory=dict)
     # study id → its findings in reading order, each with its depth (0 for a main finding).
     finding_tree: dict[str, list[tuple[Finding, int]]] = field(default_factory=dict)
     # (theme id, study id) → (number of findings, number of quotes): the knowledge map's cells.
     theme_study_counts: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    # The knowledge map's rows: each theme or concept with one cell per study (None: a gap).
+    theme_rows: list[tuple[Theme, list[tuple[int, int] | None]]] = field(default_factory=list)
+    concept_rows: list[tuple[Concept, list[tuple[int, int] | None]]] = field(default_factory=list)
+    # Concepts index: by first letter in Norwegian order, per language; and by framework.
+    concepts_by_letter: dict[str, list[tuple[str, list[Concept]]]] = field(default_factory=dict)
+    concepts_by_framework: list[tuple[Concept | None, list[tuple[Concept, int]]]] = field(default_factory=list)
+    concepts_by_popularity: list[Concept] = field(default_factory=list)  # most studies first
 
 
 def build_index(corpus: Corpus) -> CorpusIndex:
@@ -53,6 +61,8 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         _index_study(ix, study)
     # Unknown years sort last; ties by id keep the order stable.
     ix.studies_newest_first = sorted(corpus.studies, key=lambda s: (-(s.year or 0), s.id))
+    _index_maps(ix, corpus)
+    _index_concepts(ix, corpus)
     # Freeze the defaultdicts so a template asking for a missing key gets an empty list, not a new entry.
     for name, value in vars(ix).items():
         if isinstance(value, defaultdict):
@@ -65,6 +75,7 @@ def _index_study(ix: CorpusIndex, study: Study) -> None:
     concepts: dict[str, None] = {}
     themes: dict[str, None] = {}
     for finding in study.findings:
+        ix.finding_titles[(study.id, finding.id)] = finding.title
         for theme in finding.themes:
             ix.findings_by_theme[theme].append(Mention(study, finding))
             themes[theme] = None
@@ -96,6 +107,63 @@ def _index_study(ix: CorpusIndex, study: Study) -> None:
     ix.finding_tree[study.id] = finding_tree(study)
     ix.themes_of_study[study.id] = list(themes)
     ix.concepts_of_study[study.id] = list(concepts)
+
+
+def _index_maps(ix: CorpusIndex, corpus: Corpus) -> None:
+    concept_counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for concept, mentions in ix.findings_by_concept.items():
+        for m in mentions:
+            concept_counts[(concept, m.study.id)][0] += 1
+    for concept, mentions in ix.quotes_by_concept.items():
+        for m in mentions:
+            concept_counts[(concept, m.study.id)][1] += 1
+    for concept, studies in ix.studies_by_concept.items():
+        for study in studies:
+            concept_counts[(concept, study.id)]  # a mention in a recommendation only: a zero cell, not a gap
+    ix.theme_rows = [(theme, [ix.theme_study_counts.get((theme.id, s.id)) for s in corpus.studies])
+                     for theme in corpus.themes]
+    ix.concept_rows = [
+        (concept, [tuple(concept_counts[(concept.id, s.id)]) if (concept.id, s.id) in concept_counts else None
+                   for s in corpus.studies])
+        for concept in sorted(corpus.concepts, key=lambda c: norwegian_key(c.label.nb))
+    ]
+
+
+def norwegian_key(text: str) -> str:
+    """Sort key in Norwegian alphabetical order: Æ, Ø and Å come after Z."""
+    return text.lower().translate(_NORWEGIAN_ORDER)
+
+
+_NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "ä": "{", "ö": "|"})
+
+
+def _index_concepts(ix: CorpusIndex, corpus: Corpus) -> None:
+    for lang in ("nb", "en"):
+        groups: dict[str, list[Concept]] = {}
+        for concept in sorted(corpus.concepts, key=lambda c: norwegian_key(getattr(c.label, lang) or c.label.nb)):
+            label = getattr(concept.label, lang) or concept.label.nb
+            groups.setdefault(label[:1].upper(), []).append(concept)
+        ix.concepts_by_letter[lang] = list(groups.items())
+    ix.concepts_by_popularity = sorted(
+        corpus.concepts, key=lambda c: (-len(ix.studies_by_concept.get(c.id, [])), norwegian_key(c.label.nb)))
+    by_id = {c.id: c for c in corpus.concepts}
+    roots = sorted((c for c in corpus.concepts if not c.broader and ix.narrower.get(c.id)),
+                   key=lambda c: norwegian_key(c.label.nb))
+    placed: set[str] = set()
+    for root in roots:
+        members: list[tuple[Concept, int]] = []
+        stack = [(by_id[n], 1) for n in sorted(ix.narrower[root.id], key=lambda i: norwegian_key(by_id[i].label.nb), reverse=True)]
+        while stack:
+            concept, depth = stack.pop()
+            members.append((concept, depth - 1))
+            placed.add(concept.id)
+            children = sorted(ix.narrower.get(concept.id, []), key=lambda i: norwegian_key(by_id[i].label.nb), reverse=True)
+            stack.extend((by_id[n], depth + 1) for n in children)
+        ix.concepts_by_framework.append((root, members))
+        placed.add(root.id)
+    others = [(c, 0) for c in sorted(corpus.concepts, key=lambda c: norwegian_key(c.label.nb)) if c.id not in placed]
+    if others:
+        ix.concepts_by_framework.append((None, others))
 
 
 def finding_tree(study: Study) -> list[tuple[Finding, int]]:

@@ -25,11 +25,23 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 def escape_inline(text: str) -> Markup:
     """One line of literal text: whitespace folded, HTML and Markdown syntax neutralised."""
-    text = _WHITESPACE.sub(" ", text).strip()
+    return Markup(protect_line_start(escape_chars(fold(text))))
+
+
+def fold(text: str) -> str:
+    """Whitespace runs (line breaks included) → one space; no space at either end."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def escape_chars(text: str) -> str:
+    """Neutralise HTML and in-line Markdown syntax; spacing is kept as it is (for pieces of a line)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
-    return Markup(text)
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def protect_line_start(line: str) -> str:
+    """Escape a list or ordered-list marker at the start of a line."""
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
 
 
 def paragraphs(text: str) -> Markup:

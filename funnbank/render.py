@@ -17,6 +17,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from funnbank import pages, vocab
+from funnbank.autolink import ConceptMatcher, PageLinker
+from funnbank.citation import apa_reference
 from funnbank.corpus import Corpus
 from funnbank.i18n import strings
 from funnbank.index import build_index
@@ -38,6 +40,7 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["inline"] = escape_inline
     env.filters["tr"] = tr
+    env.filters["autolink"] = autolink
     env.globals.update(
         href=href,
         links=links,
@@ -46,16 +49,21 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
         concept_path=pages.concept_path,
         theme_path=pages.theme_path,
         vocab=vocab.VOCABULARIES,
+        apa_reference=apa_reference,
     )
     return env
 
 
+def relative_link(page_path: str, target: str, anchor: str | None = None) -> str:
+    """A link from one generated page to another, relative, so the site works under any base URL."""
+    rel = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
 @pass_context
 def href(context: Context, target: str, anchor: str | None = None) -> Markup:
-    """A link from the page being rendered to `target` (a generated path), relative, so any host works."""
-    here = posixpath.dirname(context["page_path"])
-    rel = posixpath.relpath(target, here or ".")
-    return Markup(f"{rel}#{anchor}" if anchor else rel)
+    """A link from the page being rendered to `target` (a generated path)."""
+    return Markup(relative_link(context["page_path"], target, anchor))
 
 
 @pass_context
@@ -65,6 +73,12 @@ def links(context: Context, kind: str, ids: Iterable[str]) -> Markup:
     lookup, path = {"concept": (corpus.concept, pages.concept_path), "theme": (corpus.theme, pages.theme_path)}[kind]
     parts = [f"[{escape_inline(tr(context, lookup(id).label))}]({href(context, path(id))})" for id in ids]
     return Markup(", ".join(parts))
+
+
+@pass_context
+def autolink(context: Context, text: str) -> Markup:
+    """Running text with the page's first mention of each concept linked (see `autolink`)."""
+    return context["linker"].link(text)
 
 
 @pass_context
@@ -82,13 +96,20 @@ def label(context: Context, vocabulary: str, key: str) -> str:
 def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb") -> dict[str, str]:
     """Every page's Markdown, by path in the generated folder."""
     env = make_environment(template_dirs)
+    matcher = ConceptMatcher.build(corpus.concepts, lang)
     shared = {"corpus": corpus, "ix": build_index(corpus), "t": strings(lang), "lang": lang}
     out: dict[str, str] = {}
     for page in pages.plan_pages(corpus):
-        out[page.path] = render_page(env, page, shared)
+        out[page.path] = render_page(env, page, shared, matcher)
     return out
 
 
-def render_page(env: Environment, page: Page, shared: dict[str, object]) -> str:
+def render_page(env: Environment, page: Page, shared: dict[str, object], matcher: ConceptMatcher) -> str:
+    own = page.context.get("concept")
+    linker = PageLinker(
+        matcher,
+        href_for=lambda id: relative_link(page.path, pages.concept_path(id)),
+        exclude=own.id if own is not None else None,  # type: ignore[attr-defined]
+    )
     template = env.get_template(page.template)
-    return template.render({**shared, **page.context, "page_path": page.path})
+    return template.render({**shared, **page.context, "page_path": page.path, "linker": linker})

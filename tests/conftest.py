@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -78,25 +79,29 @@ def serve_folder(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
+@dataclass(frozen=True)
+class BuiltSite:
+    path: Path  # the built site/ folder
+    url: str  # where it is served on loopback
+
+
+def _build_and_serve(content: Path, base: Path) -> Iterator[BuiltSite]:
+    from funnbank.pipeline import Paths, build
+
+    paths = Paths(content=content, out=base / "site", docs=base / "docs",
+                  config=ROOT / "mkdocs.yml", templates=ROOT / "templates")
+    build(paths)
+    for url in serve_folder(paths.out):
+        yield BuiltSite(paths.out, url)
+
+
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The fixture corpus, built once and served over HTTP."""
-    from funnbank.pipeline import Paths, build
-
-    base = tmp_path_factory.mktemp("fixture-site")
-    paths = Paths(content=FIXTURE_CONTENT, out=base / "site", docs=base / "docs",
-                  config=ROOT / "mkdocs.yml", templates=ROOT / "templates")
-    build(paths)
-    yield from serve_folder(paths.out)
+    yield from _build_and_serve(FIXTURE_CONTENT, tmp_path_factory.mktemp("fixture-site"))
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The real content, built once and served over HTTP."""
-    from funnbank.pipeline import Paths, build
-
-    base = tmp_path_factory.mktemp("real-site")
-    paths = Paths(content=ROOT / "content", out=base / "site", docs=base / "docs",
-                  config=ROOT / "mkdocs.yml", templates=ROOT / "templates")
-    build(paths)
-    yield from serve_folder(paths.out)
+    yield from _build_and_serve(ROOT / "content", tmp_path_factory.mktemp("real-site"))

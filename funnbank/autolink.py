@@ -1,0 +1,82 @@
+"""Automatic links: the first mention of a concept on a page links to the concept's page.
+
+A mention is a concept's label or one of its aliases, as a whole word
+(Norwegian letters included), in any letter case. Only running text is linked
+(summaries, descriptions, definitions), never quotes nor text between
+quotation marks in it, never a concept's own page, and each concept at most
+once per page, so pages are not a sea of links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from funnbank.markup import escape_chars, escape_inline, fold, protect_line_start
+from funnbank.model import Concept
+
+# Spans between quotation marks are someone's words: leave them as they are.
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+@dataclass(frozen=True)
+class ConceptMatcher:
+    """One regular expression for all labels and aliases of an edition's language."""
+
+    pattern: re.Pattern[str] | None
+    concept_of: dict[str, str]  # lower-cased term → concept id
+
+    @classmethod
+    def build(cls, concepts: Iterable[Concept], lang: str) -> ConceptMatcher:
+        concept_of: dict[str, str] = {}
+        for concept in concepts:
+            label = getattr(concept.label, lang, None) or concept.label.nb
+            terms = [label, *getattr(concept.aliases, lang, [])]
+            if lang != "nb":
+                terms += [concept.label.nb, *concept.aliases.nb]
+            for term in terms:
+                # A label such as "Recovery (bedringsprosess)" is found as its words before the bracket.
+                term = re.sub(r"\s*\(.*\)$", "", term).strip()
+                if len(term) >= 3:
+                    concept_of.setdefault(term.lower(), concept.id)
+        if not concept_of:
+            return cls(None, {})
+        alternatives = "|".join(re.escape(t) for t in sorted(concept_of, key=len, reverse=True))
+        return cls(re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), concept_of)
+
+
+@dataclass
+class PageLinker:
+    """Links concept mentions on one page; remembers which concepts it has linked already."""
+
+    matcher: ConceptMatcher
+    href_for: Callable[[str], str]  # concept id → relative link from this page
+    exclude: str | None = None  # the concept whose own page this is
+    linked: set[str] = field(default_factory=set)
+
+    def link(self, text: str) -> Markup:
+        """`text` as escaped Markdown (one paragraph per line), first mentions linked."""
+        paragraphs = [p for p in (line.strip() for line in text.strip().split("\n")) if p]
+        return Markup("\n\n".join(self._paragraph(p) for p in paragraphs))
+
+    def _paragraph(self, text: str) -> str:
+        text = fold(text)
+        if self.matcher.pattern is None:
+            return escape_inline(text)
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        pieces, pos = [], 0
+        for match in self.matcher.pattern.finditer(text):
+            concept = self.matcher.concept_of[match.group(0).lower()]
+            if concept in self.linked or concept == self.exclude:
+                continue
+            if any(start <= match.start() < end for start, end in quoted):
+                continue
+            self.linked.add(concept)
+            pieces.append(escape_chars(text[pos:match.start()]))
+            pieces.append(f"[{escape_chars(match.group(0))}]({self.href_for(concept)})")
+            pos = match.end()
+        pieces.append(escape_chars(text[pos:]))
+        return protect_line_start("".join(pieces))

@@ -1,0 +1,59 @@
+"""The cross-linked pages of the real site: every link resolves, every concept links to every study using it."""
+
+from __future__ import annotations
+
+from funnbank.index import build_index
+from funnbank.linkcheck import check_site
+from funnbank.loader import load_corpus
+
+from conftest import ROOT, BuiltSite
+
+
+def test_no_broken_internal_link_or_fragment(real_site: BuiltSite) -> None:
+    broken = check_site(real_site.path)
+    assert broken == [], "\n".join(map(str, broken[:20]))
+
+
+def test_the_link_checker_finds_broken_links(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/">ok</a><a href="b/">x</a><a href="a/#nope">y</a><a id="top" href="#top">t</a>')
+    (tmp_path / "a" / "index.html").write_text('<h1 id="here">A</h1><a href="/abs/">z</a>')
+    found = {(b.page, b.href) for b in check_site(tmp_path)}
+    assert found == {("index.html", "b/"), ("index.html", "a/#nope"), ("a/index.html", "/abs/")}
+
+
+def test_every_concept_page_links_to_every_study_that_uses_it(real_site: BuiltSite) -> None:
+    corpus = load_corpus(ROOT / "content")
+    ix = build_index(corpus)
+    shared = 0
+    for concept in corpus.concepts:
+        page = (real_site.path / "begreper" / concept.id / "index.html").read_text(encoding="utf-8")
+        studies = ix.studies_by_concept[concept.id]
+        shared += len(studies) >= 2
+        for study in studies:
+            assert f'href="../../studier/{study.id}/"' in page, (concept.id, study.id)
+    assert shared >= 10
+
+
+def test_study_pages_have_every_part(real_site: BuiltSite) -> None:
+    corpus = load_corpus(ROOT / "content")
+    for study in corpus.studies:
+        page = (real_site.path / "studier" / study.id / "index.html").read_text(encoding="utf-8")
+        for section in ("fakta", "sammendrag", "metode", "funn", "anbefalinger", "siter-studien"):
+            assert f'id="{section}"' in page, (study.id, section)
+        for item in (*study.findings, *study.quotes, *study.recommendations):
+            assert f'id="{item.id}"' in page and f'href="#{item.id}"' in page, (study.id, item.id)
+
+
+def test_summaries_link_concepts_automatically(real_site: BuiltSite) -> None:
+    page = (real_site.path / "studier" / "rose-nakuhel-2016" / "index.html").read_text(encoding="utf-8")
+    summary = page[page.index('id="sammendrag"'):page.index('id="forskningssporsmal"')]
+    assert 'href="../../begreper/' in summary
+
+
+def test_knowledge_map_is_an_accessible_table(real_site: BuiltSite) -> None:
+    page = (real_site.path / "kunnskapskart" / "index.html").read_text(encoding="utf-8")
+    assert 'aria-labelledby="temaer"' in page and 'aria-labelledby="begreper"' in page
+    assert 'id="temaer"' in page and 'id="begreper"' in page
+    assert '<th scope="row">' in page and '<th scope="col">' in page
+    assert "ingen funn" in page  # gaps are said in text, not colour alone
