@@ -20,8 +20,8 @@ def apa_name(author: Author) -> str:
     parts = author.name.split()
     if len(parts) == 1:
         return parts[0]
-    initials = " ".join("-".join(f"{p[0]}." for p in given.split("-")) for given in parts[:-1])
-    return f"{parts[-1]}, {initials}"
+    initials = " ".join("-".join(f"{p[0]}." for p in given.split("-") if p) for given in parts[:-1])
+    return f"{parts[-1]}, {initials}" if initials.strip() else author.name
 
 
 def apa_reference(study: Study, lang: str = "nb") -> str:

@@ -51,7 +51,7 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
         config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()),
                              site_dir=str(site_dir.resolve()), strict=True)
         build(config)
-    except (MkDocsException, SystemExit) as err:
+    except MkDocsException as err:
         details = "\n".join(f"  {m}" for m in handler.messages) or f"  {err}"
         raise BuildError(f"MkDocs failed (strict mode):\n{details}") from None
     finally:

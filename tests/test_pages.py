@@ -57,3 +57,17 @@ def test_knowledge_map_is_an_accessible_table(real_site: BuiltSite) -> None:
     assert 'id="temaer"' in page and 'id="begreper"' in page
     assert '<th scope="row">' in page and '<th scope="col">' in page
     assert "ingen funn" in page  # gaps are said in text, not colour alone
+
+
+def test_apa_names_and_references() -> None:
+    from funnbank.citation import apa_name, apa_reference
+    from funnbank.model import Author
+
+    assert apa_name(Author(name="Knut Ivar Bjørlykhaug")) == "Bjørlykhaug, K. I."
+    assert apa_name(Author(name="Rose-Marie Bank")) == "Bank, R.-M."
+    assert apa_name(Author(name="- x")) == "- x"  # nothing to abbreviate: the name as written
+    corpus = load_corpus(ROOT / "content")
+    assert apa_reference(corpus.study("rose-nakuhel-2016")).startswith(
+        "Ness, O., Johansen, A., & Bjørlykhaug, K. I. (2016). RoSe-gruppene i NaKuHel: En forskningsbasert")
+    assert "(u.å.)" in apa_reference(corpus.study("treffstedene-trondheim"))
+    assert "(n.d.)" in apa_reference(corpus.study("treffstedene-trondheim"), "en")
