@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from funnbank.markup import escape_chars, escape_inline, fold, protect_line_start
+from funnbank.markup import escape_chars, escape_inline, fold, paragraphs, protect_line_start
 from funnbank.model import Concept
 
 # Spans between quotation marks are someone's words: leave them as they are.
@@ -59,8 +59,7 @@ class PageLinker:
 
     def link(self, text: str) -> Markup:
         """`text` as escaped Markdown (one paragraph per line), first mentions linked."""
-        paragraphs = [p for p in (line.strip() for line in text.strip().split("\n")) if p]
-        return Markup("\n\n".join(self._paragraph(p) for p in paragraphs))
+        return paragraphs(text, self._paragraph)
 
     def _paragraph(self, text: str) -> str:
         text = fold(text)

@@ -116,16 +116,20 @@ def _parser() -> argparse.ArgumentParser:
     def content_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--content", type=Path, help="content folder (default: content)")
 
+    def docs_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--docs", type=Path, help="folder for the generated Markdown (default: build/docs)")
+
     check = command("check", _check, "validate the content and report every problem")
     content_option(check)
 
     build = command("build", _build, "validate, generate Markdown and build the site")
     content_option(build)
     build.add_argument("--out", type=Path, help="output folder (default: site)")
-    build.add_argument("--docs", type=Path, help="folder for the generated Markdown (default: build/docs)")
+    docs_option(build)
 
     serve = command("serve", _serve, "live preview: edits to content or templates refresh the browser")
     content_option(serve)
+    docs_option(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
 

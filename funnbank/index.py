@@ -22,18 +22,38 @@ class Mention:
     item: Finding | Quote | Recommendation
 
 
+class Mentions(list[Mention]):
+    """Mentions in corpus order, which can also be asked for those of one study without a scan.
+
+    The grouping is made on the first `for_study` call, after `build_index` has filled the list.
+    """
+
+    def for_study(self, study_id: str) -> list[Mention]:
+        groups: dict[str, list[Mention]] | None = self.__dict__.get("_groups")
+        if groups is None:
+            groups = defaultdict(list)
+            for mention in self:
+                groups[mention.study.id].append(mention)
+            self.__dict__["_groups"] = groups
+        return groups.get(study_id, [])
+
+
+def _mentions() -> dict[str, Mentions]:
+    return defaultdict(Mentions)
+
+
 @dataclass
 class CorpusIndex:
-    findings_by_theme: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
-    quotes_by_theme: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
-    recommendations_by_theme: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
-    findings_by_concept: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
-    quotes_by_concept: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
-    recommendations_by_concept: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    findings_by_theme: dict[str, Mentions] = field(default_factory=_mentions)
+    quotes_by_theme: dict[str, Mentions] = field(default_factory=_mentions)
+    recommendations_by_theme: dict[str, Mentions] = field(default_factory=_mentions)
+    findings_by_concept: dict[str, Mentions] = field(default_factory=_mentions)
+    quotes_by_concept: dict[str, Mentions] = field(default_factory=_mentions)
+    recommendations_by_concept: dict[str, Mentions] = field(default_factory=_mentions)
     studies_by_concept: dict[str, list[Study]] = field(default_factory=lambda: defaultdict(list))
     studies_by_theme: dict[str, list[Study]] = field(default_factory=lambda: defaultdict(list))
     quotes_by_finding: dict[tuple[str, str], list[Quote]] = field(default_factory=lambda: defaultdict(list))
-    recommendations_by_audience: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    recommendations_by_audience: dict[str, Mentions] = field(default_factory=_mentions)
     narrower: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     themes_of_study: dict[str, list[str]] = field(default_factory=dict)
     concepts_of_study: dict[str, list[str]] = field(default_factory=dict)
@@ -41,8 +61,6 @@ class CorpusIndex:
     finding_titles: dict[tuple[str, str], str] = field(default_factory=dict)
     # study id → its findings in reading order, each with its depth (0 for a main finding).
     finding_tree: dict[str, list[tuple[Finding, int]]] = field(default_factory=dict)
-    # (theme id, study id) → (number of findings, number of quotes): the knowledge map's cells.
-    theme_study_counts: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     # The knowledge map's rows: each theme or concept with one cell per study (None: a gap).
     theme_rows: list[tuple[Theme, list[tuple[int, int] | None]]] = field(default_factory=list)
     concept_rows: list[tuple[Concept, list[tuple[int, int] | None]]] = field(default_factory=list)
@@ -101,32 +119,26 @@ def _index_study(ix: CorpusIndex, study: Study) -> None:
         ix.studies_by_concept[concept].append(study)
     for theme in themes:
         ix.studies_by_theme[theme].append(study)
-        findings = sum(theme in f.themes for f in study.findings)
-        quotes = sum(theme in themes_of_finding[q.finding] for q in study.quotes)
-        ix.theme_study_counts[(theme, study.id)] = (findings, quotes)
     ix.finding_tree[study.id] = finding_tree(study)
     ix.themes_of_study[study.id] = list(themes)
     ix.concepts_of_study[study.id] = list(concepts)
 
 
 def _index_maps(ix: CorpusIndex, corpus: Corpus) -> None:
-    concept_counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for concept, mentions in ix.findings_by_concept.items():
-        for m in mentions:
-            concept_counts[(concept, m.study.id)][0] += 1
-    for concept, mentions in ix.quotes_by_concept.items():
-        for m in mentions:
-            concept_counts[(concept, m.study.id)][1] += 1
-    for concept, studies in ix.studies_by_concept.items():
-        for study in studies:
-            concept_counts[(concept, study.id)]  # a mention in a recommendation only: a zero cell, not a gap
-    ix.theme_rows = [(theme, [ix.theme_study_counts.get((theme.id, s.id)) for s in corpus.studies])
-                     for theme in corpus.themes]
-    ix.concept_rows = [
-        (concept, [tuple(concept_counts[(concept.id, s.id)]) if (concept.id, s.id) in concept_counts else None
-                   for s in corpus.studies])
-        for concept in sorted(corpus.concepts, key=lambda c: norwegian_key(c.label.nb))
-    ]
+    ix.theme_rows = [(theme, _map_cells(ix, "theme", theme.id, corpus.studies)) for theme in corpus.themes]
+    ix.concept_rows = [(concept, _map_cells(ix, "concept", concept.id, corpus.studies))
+                       for concept in sorted(corpus.concepts, key=lambda c: norwegian_key(c.label.nb))]
+
+
+def _map_cells(ix: CorpusIndex, kind: str, id: str, studies: tuple[Study, ...]) -> list[tuple[int, int] | None]:
+    """(findings, quotes) of each study about a theme or concept; None where the study does not touch it.
+
+    A study that mentions a concept only in a recommendation gets a (0, 0) cell, not a gap.
+    """
+    using = {s.id for s in getattr(ix, f"studies_by_{kind}")[id]}
+    findings, quotes = getattr(ix, f"findings_by_{kind}")[id], getattr(ix, f"quotes_by_{kind}")[id]
+    return [(len(findings.for_study(s.id)), len(quotes.for_study(s.id))) if s.id in using else None
+            for s in studies]
 
 
 def norwegian_key(text: str) -> str:
@@ -181,5 +193,5 @@ def finding_tree(study: Study) -> list[tuple[Finding, int]]:
 
 
 class _ReadOnlyDefault(dict):  # type: ignore[type-arg]
-    def __missing__(self, key: object) -> list[object]:
-        return []
+    def __missing__(self, key: object) -> Mentions:
+        return Mentions()

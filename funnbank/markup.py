@@ -9,6 +9,7 @@ content all show as the characters the maintainer typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -44,9 +45,12 @@ def protect_line_start(line: str) -> str:
     return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
 
 
-def paragraphs(text: str) -> Markup:
-    """Literal text that may hold several paragraphs (one per line of the parsed value)."""
-    parts = [escape_inline(p) for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+def paragraphs(text: str, render: Callable[[str], str] = escape_inline) -> Markup:
+    """Literal text that may hold several paragraphs (one per line of the parsed value).
+
+    `render` turns one paragraph into Markdown; by default it only escapes it.
+    """
+    parts = [render(p) for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
     return Markup("\n\n".join(parts))
 
 

@@ -36,7 +36,8 @@ def _wait_for(url: str, seconds: float = 60) -> None:
 def test_editing_a_study_refreshes_the_open_page(browser, corpus_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "build.py", "serve", "--content", str(corpus_dir), "--port", str(port)],
+        [sys.executable, "build.py", "serve", "--content", str(corpus_dir), "--docs", str(tmp_path / "docs"),
+         "--port", str(port)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     try:
