@@ -1,27 +1,138 @@
-"""How to cite a study: an APA 7-style reference, in Norwegian or English conventions.
+"""How to cite a study: an APA 7-style reference (Norwegian or English conventions),
+and BibTeX, RIS and CSL-JSON files for reference managers.
 
-Only facts the study file gives are used; an unknown year is written "u.å."
-(Norwegian) or "n.d." (English), as APA prescribes, and a study without known
-authors starts with its title.
+Only facts the study file gives are used. An unknown year is written "u.å."
+(Norwegian) or "n.d." (English) in the APA reference, as APA prescribes, and
+left out of the machine-readable formats; a study without known authors starts
+with its title. All formats read the same `CitableFacts`, so they cannot
+disagree about a study.
+
+Choices shared by the machine-readable formats:
+
+- A name is split as the APA reference splits it: the last word is the family
+  name, the words before it the given names ("Knut Ivar Bjørlykhaug" →
+  Bjørlykhaug, Knut Ivar). A single-word name is kept whole (CSL `literal`).
+- The title is the title and subtitle joined with ": " (a space after "?" or "!").
+- `title_en` is Funnbanken's English title, which may be a translation; it is
+  given as a translated title (RIS `TT`) or a note ("English title: …"), never
+  as the title.
+- Study types map to report (BibTeX `@techreport`, RIS `RPRT`, CSL `report`),
+  master's thesis (`@mastersthesis`, `THES`, `thesis` with genre
+  "Master's thesis"), and everything else to a generic entry (`@misc`, `GEN`,
+  CSL `article` for an article, whose journal the model does not record, and
+  `document` otherwise).
+- Whitespace, including line breaks, is collapsed to single spaces, so a value
+  is always one line (RIS requires it).
 """
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
 from funnbank.model import Author, Study
+from funnbank.pages import study_path
 
 _WORDS = {
     "nb": {"no_date": "u.å.", "and": "&", "master_thesis": "Masteroppgave"},
     "en": {"no_date": "n.d.", "and": "&", "master_thesis": "Master's thesis"},
 }
 
+# The file names of a study's citation files, in its page folder, with what each is for (nb), so
+# the study page and the /data/ page can offer them.
+CITATION_FORMATS: dict[str, str] = {
+    "cite.bib": "BibTeX (LaTeX, BibLaTeX, JabRef, Zotero)",
+    "cite.ris": "RIS (EndNote, Zotero, Mendeley, Reference Manager)",
+    "cite.json": "CSL-JSON (Zotero, Pandoc/citeproc)",
+}
+
+_THESIS_GENRE = "Master's thesis"
+
+
+# --- the facts every format cites ----------------------------------------------------------------
+
+def split_name(name: str) -> tuple[str | None, str]:
+    """`(given, family)`: the last word is the family name; a single word has no given name."""
+    parts = name.split()
+    if len(parts) == 1:
+        return None, parts[0]
+    return " ".join(parts[:-1]), parts[-1]
+
+
+@dataclass(frozen=True)
+class Person:
+    family: str
+    given: str | None  # None: a single name, cited as written
+
+    @property
+    def inverted(self) -> str:
+        """"Family, Given" (BibTeX and RIS order), or the single name."""
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+@dataclass(frozen=True)
+class CitableFacts:
+    """What a reference manager needs, taken from a study and nothing else."""
+
+    id: str
+    kind: str  # a key of vocab.STUDY_TYPES
+    authors: tuple[Person, ...]
+    title: str  # with the subtitle
+    title_en: str | None
+    year: int | None
+    publisher: str | None  # the institution: the school of a thesis, the publisher of a report
+    url: str | None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _clean_url(url: str) -> str:
+    """Percent-encode what would break a format (whitespace, braces, backslash); keep a valid URL as it is."""
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def full_title(study: Study) -> str:
+    """Title and subtitle as one title: "Title: Subtitle", or "Title? Subtitle"."""
+    title = study.title
+    if study.subtitle:
+        title += (" " if title.endswith(("?", "!")) else ": ") + study.subtitle
+    return title
+
+
+def citable_facts(study: Study, url: str | None = None) -> CitableFacts:
+    def person(author: Author) -> Person:
+        given, family = split_name(_one_line(author.name))
+        return Person(family, given)
+
+    return CitableFacts(
+        id=study.id,
+        kind=study.type,
+        authors=tuple(person(a) for a in study.authors),
+        title=_one_line(full_title(study)),
+        title_en=_one_line(study.title_en) if study.title_en else None,
+        year=study.year,
+        publisher=_one_line(study.institution) if study.institution else None,
+        url=_clean_url(url) if url else None,
+    )
+
+
+def _english_title_note(facts: CitableFacts) -> str | None:
+    return f"English title: {facts.title_en}" if facts.title_en else None
+
+
+# --- APA -----------------------------------------------------------------------------------------
 
 def apa_name(author: Author) -> str:
     """"Knut Ivar Bjørlykhaug" → "Bjørlykhaug, K. I."; hyphenated first names keep the hyphen ("R.-M.")."""
-    parts = author.name.split()
-    if len(parts) == 1:
-        return parts[0]
-    initials = " ".join("-".join(f"{p[0]}." for p in given.split("-") if p) for given in parts[:-1])
-    return f"{parts[-1]}, {initials}" if initials.strip() else author.name
+    given, family = split_name(author.name)
+    if given is None:
+        return family
+    initials = " ".join("-".join(f"{p[0]}." for p in part.split("-") if p) for part in given.split())
+    return f"{family}, {initials}" if initials.strip() else author.name
 
 
 def apa_reference(study: Study, lang: str = "nb") -> str:
@@ -32,11 +143,8 @@ def apa_reference(study: Study, lang: str = "nb") -> str:
     else:
         authors = names[0] if names else ""
     year = str(study.year) if study.year else words["no_date"]
-    title = study.title
-    if study.subtitle:
-        title += (" " if title.endswith(("?", "!")) else ": ") + study.subtitle
     kind = f" [{words['master_thesis']}]" if study.type == "master_thesis" else ""
-    title = _sentence(title + kind)
+    title = _sentence(full_title(study) + kind)
     publisher = f" {_sentence(study.institution)}" if study.institution else ""
     if authors:
         return f"{authors} ({year}). {title}{publisher}"
@@ -46,3 +154,119 @@ def apa_reference(study: Study, lang: str = "nb") -> str:
 def _sentence(text: str) -> str:
     """End with a full stop unless the text already ends with one, or with ? or !."""
     return text if text.endswith((".", "?", "!")) else text + "."
+
+
+# --- BibTeX --------------------------------------------------------------------------------------
+
+_BIBTEX_TYPES = {"report": "techreport", "master_thesis": "mastersthesis"}
+# Where each entry type expects the institution (standard BibTeX fields; biblatex reads them too).
+_BIBTEX_PUBLISHER_FIELD = {"techreport": "institution", "mastersthesis": "school", "misc": "publisher"}
+# `\{` and `\}` would not do: BibTeX counts every brace, escaped or not, so an unmatched one in a
+# title would end the field early. The text-mode commands keep the file's braces balanced.
+_BIBTEX_ESCAPES = {
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+    "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_",
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_BIBTEX_SPECIAL = re.compile("[" + re.escape("".join(_BIBTEX_ESCAPES)) + "]")
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+
+
+def bibtex_escape(text: str) -> str:
+    """Text as literal characters in a braced BibTeX field (one pass, so no escape is escaped again)."""
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES[m.group()], text)
+
+
+def _bibtex_name(person: Person) -> str:
+    def part(text: str) -> str:
+        # BibTeX splits the author list on the word "and"; braces keep a name containing it whole.
+        escaped = bibtex_escape(text)
+        return f"{{{escaped}}}" if _AND.search(text) else escaped
+
+    return f"{part(person.family)}, {part(person.given)}" if person.given else part(person.family)
+
+
+def bibtex(study: Study, url: str | None = None) -> str:
+    """One BibTeX entry keyed by the study id; UTF-8 (use biber, or bibtex with inputenc)."""
+    facts = citable_facts(study, url)
+    entry_type = _BIBTEX_TYPES.get(facts.kind, "misc")
+    note = _english_title_note(facts)
+    fields = [
+        ("author", " and ".join(_bibtex_name(p) for p in facts.authors) or None),
+        # Braced twice so styles that change case keep the source's capitals (RoSe, NaKuHel).
+        ("title", f"{{{bibtex_escape(facts.title)}}}"),
+        ("year", str(facts.year) if facts.year else None),
+        (_BIBTEX_PUBLISHER_FIELD[entry_type], bibtex_escape(facts.publisher) if facts.publisher else None),
+        ("url", facts.url),  # _clean_url left no brace or backslash; biblatex reads url verbatim
+        ("note", bibtex_escape(note) if note else None),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@{entry_type}{{{facts.id},\n{body}\n}}\n"
+
+
+# --- RIS -----------------------------------------------------------------------------------------
+
+_RIS_TYPES = {"report": "RPRT", "master_thesis": "THES"}
+
+
+def ris(study: Study, url: str | None = None) -> str:
+    """One RIS record: `TY` first, `ER` last, one `TAG  - value` line per fact."""
+    facts = citable_facts(study, url)
+    lines = [("TY", _RIS_TYPES.get(facts.kind, "GEN")), ("ID", facts.id)]
+    lines += [("AU", p.inverted) for p in facts.authors]
+    lines += [
+        ("TI", facts.title),
+        ("TT", facts.title_en),  # RIS's "translated title"
+        ("PY", str(facts.year) if facts.year else None),
+        ("PB", facts.publisher),
+        ("M3", _THESIS_GENRE if facts.kind == "master_thesis" else None),  # type of work
+        ("UR", facts.url),
+    ]
+    body = "".join(f"{tag}  - {value}\n" for tag, value in lines if value)
+    return body + "ER  - \n"
+
+
+# --- CSL-JSON ------------------------------------------------------------------------------------
+
+_CSL_TYPES = {"report": "report", "master_thesis": "thesis", "article": "article"}
+
+
+def _csl_name(person: Person) -> dict[str, str]:
+    return {"family": person.family, "given": person.given} if person.given else {"literal": person.family}
+
+
+def csl_json(study: Study, url: str | None = None) -> str:
+    """A CSL-JSON array with one item (Zotero, Pandoc/citeproc)."""
+    facts = citable_facts(study, url)
+    item: dict[str, object] = {
+        "id": facts.id,
+        "type": _CSL_TYPES.get(facts.kind, "document"),
+        "genre": _THESIS_GENRE if facts.kind == "master_thesis" else None,
+        "author": [_csl_name(p) for p in facts.authors] or None,
+        "title": facts.title,
+        "issued": {"date-parts": [[facts.year]]} if facts.year else None,
+        "publisher": facts.publisher,
+        "URL": facts.url,
+        "note": _english_title_note(facts),
+    }
+    item = {key: value for key, value in item.items() if value is not None}
+    return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
+
+
+# --- files in the site ---------------------------------------------------------------------------
+
+_WRITERS = {"cite.bib": bibtex, "cite.ris": ris, "cite.json": csl_json}  # same keys as CITATION_FORMATS
+
+def study_folder(study_id: str) -> str:
+    """`studier/<id>`: the study page is served at `studier/<id>/`, and its citation files sit beside it."""
+    return study_path(study_id).removesuffix(".md")
+
+
+def citation_files(study: Study, base_url: str | None = None) -> dict[str, str]:
+    """`studier/<id>/cite.{bib,ris,json}`. With the site's absolute `base_url`, each cites the study page's URL.
+
+    Without it there is no URL: a reference needs an absolute one, and the site works under any base.
+    """
+    folder = study_folder(study.id)
+    url = f"{base_url.rstrip('/')}/{folder}/" if base_url else None
+    return {f"{folder}/{name}": write(study, url) for name, write in _WRITERS.items()}

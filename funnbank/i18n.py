@@ -86,6 +86,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "sortable_hint": "Klikk på en kolonneoverskrift for å sortere.",
         "mentions": "nevnt",
         "quotes_illustrating": "Sitater",
+        "kind_study": "studie",
+        "kind_finding": "funn",
+        "kind_quote": "sitat",
+        "kind_recommendation": "anbefaling",
+        "kind_concept": "begrep",
+        "kind_theme": "tema",
+        "search_title": "Søk",
+        "search_label": "Søk etter ord, uttrykk, begrep eller tema",
+        "search_filters": "Avgrens søket",
+        "search_more": "Vis flere treff",
+        "search_none": "Ingen treff. Prøv et annet eller et mer allment ord, fjern et filter, "
+                       "eller finn fram gjennom begrepene og temaene:",
+        "search_noscript": "Søket trenger JavaScript. Uten JavaScript kan du finne fram gjennom temaene, "
+                           "studiene og begrepene i menyen.",
+        "filter_type": "Sidetype",
+        "filter_theme": "Tema",
+        "filter_concept": "Begrep",
+        "filter_study": "Studie",
+        "filter_audience": "Målgruppe",
+        "filter_year": "År",
+        "filter_service": "Type tiltak",
     },
 }
 

@@ -33,6 +33,10 @@ def theme_path(theme_id: str) -> str:
     return f"temaer/{theme_id}.md"
 
 
+# The folders of the pages the search indexes as pages (the rest are lists of what these pages hold).
+SEARCHABLE_SECTIONS = tuple(path("x").split("/")[0] for path in (study_path, concept_path, theme_path))
+
+
 def plan_pages(corpus: Corpus) -> Iterator[Page]:
     """Every page of the site, in a stable order."""
     yield Page("index.md", "home.md.j2")
@@ -43,6 +47,7 @@ def plan_pages(corpus: Corpus) -> Iterator[Page]:
     yield Page("anbefalinger.md", "recommendations.md.j2")
     yield Page("sitater.md", "quotes.md.j2")
     yield Page("data/index.md", "data.md.j2")
+    yield Page("sok/index.md", "search.md.j2")
     for study in corpus.studies:
         yield Page(study_path(study.id), "study.md.j2", {"study": study})
     for concept in corpus.concepts:

@@ -8,8 +8,11 @@ from pathlib import Path
 
 from funnbank.corpus import Corpus
 from funnbank.export import data_files
+from funnbank.index import build_index
 from funnbank.loader import load_corpus
+from funnbank.pages import SEARCHABLE_SECTIONS
 from funnbank.render import render_pages
+from funnbank.search import index_edition, item_records
 from funnbank.site import mkdocs_build, staging_dir, swap_into_place
 from funnbank.writer import WriteStats, write_tree
 
@@ -52,5 +55,6 @@ def build(paths: Paths) -> BuildReport:
     page_count, stats = generate(corpus, paths)
     with staging_dir(paths.out) as staging:
         mkdocs_build(paths.config, paths.docs, staging)
+        index_edition(staging, item_records(corpus, build_index(corpus), "nb"), "nb", SEARCHABLE_SECTIONS)
         swap_into_place(staging, paths.out)
     return BuildReport(corpus, page_count, stats, time.perf_counter() - start)

@@ -8,6 +8,8 @@ an error, not an empty string) and escapes every printed value for Markdown.
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,6 +27,7 @@ from funnbank.index import build_index
 from funnbank.model import Localized
 from funnbank.markup import escape_inline, md_finalize, paragraphs
 from funnbank.pages import Page
+from funnbank.search import FilterValues, filter_names, filter_tags, kind_order
 
 
 def make_environment(template_dirs: Iterable[Path]) -> Environment:
@@ -50,6 +53,8 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
         theme_path=pages.theme_path,
         vocab=vocab.VOCABULARIES,
         apa_reference=apa_reference,
+        searchable_page=searchable_page,
+        json_attr=json_attr,
     )
     return env
 
@@ -87,6 +92,21 @@ def tr(context: Context, text: Localized) -> str:
     return getattr(text, context["lang"], None) or text.nb
 
 
+def json_attr(value: object) -> Markup:
+    """A value as JSON inside a double-quoted HTML attribute."""
+    return Markup(html.escape(json.dumps(value, ensure_ascii=False), quote=True))
+
+
+def searchable_page(filters: dict[str, list[str]]) -> Markup:
+    """The start of the part of a page the search indexes, with the page's filters.
+
+    It follows the page's `h1`, which carries its own `data-pagefind-body` (MkDocs takes the page
+    title only from an `h1` at the top level, so the heading cannot be inside this `div`). The
+    template closes the part with `</div>`.
+    """
+    return Markup(f'<div data-pagefind-body markdown>\n<div class="fb-search-filters">{filter_tags(filters)}</div>\n\n')
+
+
 @pass_context
 def label(context: Context, vocabulary: str, key: str) -> str:
     """The edition's label of a controlled-vocabulary term."""
@@ -97,7 +117,10 @@ def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb"
     """Every page's Markdown, by path in the generated folder."""
     env = make_environment(template_dirs)
     matcher = ConceptMatcher.build(corpus.concepts, lang)
-    shared = {"corpus": corpus, "ix": build_index(corpus), "t": strings(lang), "lang": lang}
+    ix = build_index(corpus)
+    shared = {"corpus": corpus, "ix": ix, "t": strings(lang), "lang": lang,
+              "search": FilterValues(corpus, ix, lang),
+              "search_filter_names": filter_names(lang), "search_kind_order": kind_order(lang)}
     out: dict[str, str] = {}
     for page in pages.plan_pages(corpus):
         out[page.path] = render_page(env, page, shared, matcher)

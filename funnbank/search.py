@@ -1,0 +1,233 @@
+"""Full-text search with Pagefind: what is indexed, with which filters, and the indexing run.
+
+Two kinds of search records, both with the same filters:
+
+- the study, concept and theme pages themselves, indexed from the built HTML
+  (the page template wraps its content in `data-pagefind-body` and lists its
+  filters as empty `data-pagefind-filter` elements, see `filter_tags`);
+- one record per finding, quote and recommendation, added directly
+  (`item_records`), whose URL is the study page with the item's anchor, so
+  each is found on its own and a result jumps to it.
+
+Filter keys are the same in every language (they appear in shareable search
+URLs, `/sok/?q=håp&theme=Tilhørighet`); filter values are the edition's labels.
+Each edition gets its own index in `<edition root>/pagefind/`, stemmed for its
+language.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from funnbank import pages, vocab
+from funnbank.corpus import Corpus
+from funnbank.errors import BuildError
+from funnbank.i18n import strings
+from funnbank.index import CorpusIndex
+from funnbank.model import Concept, Localized, Study, Theme
+
+FILTER_KEYS = ("type", "theme", "concept", "study", "audience", "year", "service")
+KINDS = ("study", "finding", "quote", "recommendation", "concept", "theme")
+
+
+def filter_names(lang: str) -> dict[str, str]:
+    """Each filter's name in the edition's language, in the order the search page shows them."""
+    t = strings(lang)
+    return {key: getattr(t, f"filter_{key}") for key in FILTER_KEYS}
+
+
+def kind_order(lang: str) -> list[str]:
+    t = strings(lang)
+    return [getattr(t, f"kind_{kind}") for kind in KINDS]
+INDEX_FOLDER = "pagefind"
+# Heading permalinks ("¶") and "copy link" buttons are not content.
+NOT_INDEXED = (".headerlink", ".fb-copy")
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # from the edition's root, e.g. "/studier/rose-nakuhel-2016/#tilhorighet"
+    title: str
+    content: str
+    filters: dict[str, list[str]]
+    study_title: str
+
+
+def _text(value: Localized, lang: str) -> str:
+    return getattr(value, lang, None) or value.nb
+
+
+def _page_url(path: str, anchor: str | None = None) -> str:
+    """A generated Markdown path as the URL MkDocs gives it (directory URLs)."""
+    url = "/" + path.removesuffix(".md").removesuffix("index") + ("" if path.endswith("index.md") else "/")
+    return f"{url}#{anchor}" if anchor else url
+
+
+class FilterValues:
+    """The edition's filter values for studies, concepts and themes, and their items."""
+
+    def __init__(self, corpus: Corpus, ix: CorpusIndex, lang: str) -> None:
+        self.corpus, self.ix, self.lang = corpus, ix, lang
+        self.t = strings(lang)
+
+    def kind(self, kind: str) -> str:
+        return getattr(self.t, f"kind_{kind}")
+
+    def themes(self, ids: Iterable[str]) -> list[str]:
+        return [_text(self.corpus.theme(id).label, self.lang) for id in dict.fromkeys(ids)]
+
+    def concepts(self, ids: Iterable[str]) -> list[str]:
+        return [_text(self.corpus.concept(id).label, self.lang) for id in dict.fromkeys(ids)]
+
+    def study_facts(self, study: Study) -> dict[str, list[str]]:
+        """What every record of a study is filtered by: the study, its year and its kind of service."""
+        facts = {"study": [study.title],
+                 "service": [getattr(vocab.SERVICE_KINDS[study.service.kind], self.lang)]}
+        if study.year:
+            facts["year"] = [str(study.year)]
+        return facts
+
+    def audiences(self, keys: Iterable[str]) -> list[str]:
+        return [getattr(vocab.AUDIENCES[a], self.lang) for a in dict.fromkeys(keys)]
+
+    def for_study(self, study: Study) -> dict[str, list[str]]:
+        audiences = (a for rec in study.recommendations for a in rec.audience)
+        return _compact({"type": [self.kind("study")], **self.study_facts(study),
+                         "theme": self.themes(self.ix.themes_of_study[study.id]),
+                         "concept": self.concepts(self.ix.concepts_of_study[study.id]),
+                         "audience": self.audiences(audiences)})
+
+    def for_concept(self, concept: Concept) -> dict[str, list[str]]:
+        themes = [t.id for t in self.corpus.themes if concept.id in t.concepts]
+        return _compact({"type": [self.kind("concept")], "concept": self.concepts([concept.id]),
+                         "theme": self.themes(themes)})
+
+    def for_theme(self, theme: Theme) -> dict[str, list[str]]:
+        return _compact({"type": [self.kind("theme")], "theme": self.themes([theme.id]),
+                         "concept": self.concepts(theme.concepts)})
+
+
+def _compact(filters: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {key: values for key, values in filters.items() if values}
+
+
+def filter_tags(filters: dict[str, list[str]]) -> str:
+    """Empty elements carrying a page's filters, for Pagefind to read from the HTML.
+
+    One element per value, so a label with a comma stays one value; nothing
+    visible, and no text that would be indexed as content.
+    """
+    return "".join(
+        f'<span data-pagefind-filter="{key}:{html.escape(value, quote=True)}"></span>'
+        for key, values in filters.items() for value in values
+    )
+
+
+def item_records(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[SearchRecord]:
+    """One record for each finding, quote and recommendation of the corpus."""
+    values = FilterValues(corpus, ix, lang)
+    for study in corpus.studies:
+        facts = values.study_facts(study)
+        path = pages.study_path(study.id)
+        findings = {f.id: f for f in study.findings}
+        for finding in study.findings:
+            title = finding.title_en if lang == "en" and finding.title_en else finding.title
+            yield SearchRecord(
+                _page_url(path, finding.id), title, f"{title}. {_text(finding.summary, lang)}",
+                _compact({"type": [values.kind("finding")], **facts, "theme": values.themes(finding.themes),
+                          "concept": values.concepts(finding.concepts)}),
+                study.title)
+        for quote in study.quotes:
+            finding = findings[quote.finding]
+            content = quote.text if lang == "nb" or not quote.translation_en else f"{quote.text} {quote.translation_en}"
+            yield SearchRecord(
+                _page_url(path, quote.id), f"«{_shorten(quote.text)}» — {quote.speaker}", content,
+                _compact({"type": [values.kind("quote")], **facts, "theme": values.themes(finding.themes),
+                          "concept": values.concepts([*quote.concepts, *finding.concepts])}),
+                study.title)
+        for rec in study.recommendations:
+            text = _text(rec.text, lang)
+            themes = (t for f in rec.based_on for t in findings[f].themes)
+            yield SearchRecord(
+                _page_url(path, rec.id), f"{getattr(vocab.RECOMMENDATION_KINDS[rec.kind], lang)}: {_shorten(text)}",
+                text,
+                _compact({"type": [values.kind("recommendation")], **facts, "theme": values.themes(themes),
+                          "concept": values.concepts(rec.concepts), "audience": values.audiences(rec.audience)}),
+                study.title)
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sections: Iterable[str]) -> None:
+    """Index the built pages under `root/<section>/` and the item `records` into `root/pagefind/`."""
+    with PagefindService() as service:
+        index = service.request({"type": "NewIndex", "config": {
+            "force_language": lang, "exclude_selectors": list(NOT_INDEXED)}})["index_id"]
+        # Only the study, concept and theme pages: Pagefind reads the files itself.
+        service.request({"type": "AddDir", "index_id": index, "path": str(root),
+                         "glob": "{" + ",".join(sections) + "}/**/*.html"})
+        for record in records:
+            service.request({"type": "AddRecord", "index_id": index, "url": record.url,
+                             "content": record.content, "language": lang,
+                             "meta": {"title": record.title, "study": record.study_title},
+                             "filters": record.filters, "sort": None})
+        service.request({"type": "WriteFiles", "index_id": index, "output_path": str(root / INDEX_FOLDER)})
+
+
+class PagefindService:
+    """Pagefind's indexing service (`pagefind --service`), spoken to one request at a time.
+
+    This is the protocol of the `pagefind` Python package (base64 JSON messages, each ended by a
+    comma), without its asyncio client, which waits 0.1 s before reading each response: 25,000
+    records would take 40 minutes. Leaving the `with` block stops the service, also on SIGTERM.
+    """
+
+    def __init__(self) -> None:
+        from pagefind.service import get_executable
+
+        executable = get_executable()
+        if executable is None:
+            raise BuildError("Search indexing needs Pagefind: pip install -r requirements.txt")
+        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._next_id = 0
+
+    def __enter__(self) -> PagefindService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._process.kill()
+        self._process.wait()
+
+    def request(self, payload: dict[str, Any]) -> dict[str, Any]:
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._next_id += 1
+        message = json.dumps({"message_id": self._next_id, "payload": payload}).encode()
+        try:
+            self._process.stdin.write(base64.b64encode(message) + b",")
+            self._process.stdin.flush()
+            response = json.loads(base64.b64decode(_read_until_comma(self._process.stdout)))
+        except (OSError, ValueError) as err:
+            raise BuildError(f"Search indexing (Pagefind) stopped: {err}") from None
+        result: dict[str, Any] = response["payload"]
+        if result.get("type") == "Error":
+            raise BuildError(f"Search indexing (Pagefind) failed: {result.get('message')}")
+        return result
+
+
+def _read_until_comma(stream: IO[bytes]) -> bytes:
+    chunks = []
+    while (byte := stream.read(1)) != b",":
+        if not byte:
+            raise OSError("Pagefind ended without answering")
+        chunks.append(byte)
+    return b"".join(chunks)

@@ -1,0 +1,323 @@
+/* Funnbanken search: Pagefind behind Material's header search box, and the search page (/sok/)
+   with filters kept in the URL. Pagefind's index lives in <edition root>/pagefind/ and is loaded
+   in chunks on demand; nothing is fetched until someone searches. No other host is contacted. */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  // This file is <edition root>/assets/javascripts/search.js, in any engine and under any base URL.
+  var root = new URL("../../", script.src);
+  var english = document.documentElement.lang === "en";
+  var WORDS = english
+    ? { none: "No results", one: "1 result", many: " results", all: "Show all results and filters", start: "Type to search" }
+    : { none: "Ingen treff", one: "1 treff", many: " treff", all: "Vis alle treff og filtre", start: "Skriv for å søke" };
+  var HEADER_RESULTS = 8;
+  var PAGE_SIZE = 20;
+
+  var pagefindPromise = null;
+  function pagefind() {
+    if (!pagefindPromise) {
+      pagefindPromise = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () { return pf; });
+      });
+    }
+    return pagefindPromise;
+  }
+
+  function countText(n) { return n === 0 ? WORDS.none : n === 1 ? WORDS.one : n + WORDS.many; }
+
+  /* Pagefind's excerpt marks the matched words with <mark>. Keep only text and <mark>, whatever
+     else the excerpt holds, so text from the content can never become markup here. */
+  function excerptNode(excerpt) {
+    var parsed = document.createElement("template");
+    parsed.innerHTML = excerpt || "";
+    var out = document.createElement("span");
+    parsed.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* One result: title (a link to the page or the item's anchor), what kind it is, its study. */
+  function resultItem(data, classes) {
+    var item = el("li", classes.item);
+    var link = el("a", classes.link);
+    link.href = data.url;
+    var article = el("article", classes.article);
+    var kind = (data.filters.type || [])[0];
+    var heading = el("h2", classes.title, data.meta.title);
+    article.appendChild(heading);
+    var context = [kind, data.meta.study].filter(Boolean).join(" · ");
+    if (context) article.appendChild(el("p", classes.context, context));
+    var teaser = el("p", classes.teaser);
+    teaser.appendChild(excerptNode(data.excerpt));
+    article.appendChild(teaser);
+    link.appendChild(article);
+    item.appendChild(link);
+    return item;
+  }
+
+  /* ---- The header search box ---- */
+
+  function headerSearch() {
+    var box = document.querySelector(".fb-search");
+    var toggle = document.getElementById("__search");
+    if (!box || !toggle) return;
+    var input = box.querySelector(".md-search__input");
+    var list = box.querySelector(".md-search-result__list");
+    var meta = box.querySelector(".md-search-result__meta");
+    var form = box.querySelector("form");
+    var latest = 0;
+    var classes = {
+      item: "md-search-result__item", link: "md-search-result__link", article: "md-search-result__article md-typeset",
+      title: "fb-result-title", context: "fb-result-context", teaser: "md-search-result__teaser",
+    };
+
+    function open() {
+      toggle.checked = true;
+      input.setAttribute("aria-expanded", "true");
+    }
+    function close() {
+      toggle.checked = false;
+      input.setAttribute("aria-expanded", "false");
+      input.blur();
+    }
+    function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+
+    input.addEventListener("focus", open);
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) input.focus(); else input.setAttribute("aria-expanded", "false");
+    });
+    form.addEventListener("reset", function () { list.textContent = ""; meta.textContent = WORDS.start; });
+    meta.textContent = WORDS.start;
+
+    input.addEventListener("input", function () {
+      var query = input.value.trim();
+      var ticket = ++latest;
+      if (!query) { list.textContent = ""; meta.textContent = WORDS.start; return; }
+      pagefind().then(function (pf) { return pf.debouncedSearch(query, {}, 150); }).then(function (search) {
+        if (!search || ticket !== latest) return null;
+        return Promise.all(search.results.slice(0, HEADER_RESULTS).map(function (r) { return r.data(); }))
+          .then(function (results) {
+            if (ticket !== latest) return;
+            list.textContent = "";
+            meta.textContent = countText(search.results.length);
+            results.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
+            var more = el("li", "md-search-result__item fb-search-all");
+            var link = el("a", "md-search-result__link", WORDS.all);
+            link.href = new URL("sok/?q=" + encodeURIComponent(query), root).href;
+            more.appendChild(link);
+            list.appendChild(more);
+          });
+      });
+    });
+
+    // Arrow keys move between the results; Escape closes. The page's own shortcuts: "/", "s", "f".
+    box.addEventListener("keydown", function (event) {
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!all.length) return;
+        event.preventDefault();
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        var next = at + step;
+        if (next < 0) input.focus(); else all[Math.min(next, all.length - 1)].focus();
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      var target = event.target;
+      var typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ||
+        target instanceof HTMLSelectElement || (target && target.isContentEditable);
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        open();
+        input.focus();
+        input.select();
+      }
+    });
+  }
+
+  /* ---- The search page, /sok/ ---- */
+
+  function searchPage() {
+    var page = document.getElementById("fb-search-page");
+    if (!page) return;
+    var names = JSON.parse(page.dataset.filterNames);
+    var order = JSON.parse(page.dataset.kindOrder);
+    var form = page.querySelector("form");
+    var input = form.querySelector("input[type=search]");
+    var filtersBox = page.querySelector(".fb-filters");
+    var status = page.querySelector(".fb-search-status");
+    var list = page.querySelector(".fb-search-results");
+    var more = page.querySelector(".fb-search-more");
+    var none = page.querySelector(".fb-no-results");
+    var classes = { item: "fb-result", link: "fb-result-link", article: "", title: "fb-result-title",
+                    context: "fb-result-context", teaser: "fb-result-teaser" };
+    var state = readUrl();
+    // Pagefind loads a filter's values only when asked; asking once up front makes every search's
+    // counts cover every filter, not only those the query happens to use.
+    var ready = pagefind().then(function (pf) { return pf.filters().then(function (all) { return { pf: pf, all: all }; }); });
+    var current = null;
+    var shown = 0;
+    var latest = 0;
+
+    function readUrl() {
+      var params = new URLSearchParams(location.search);
+      var chosen = {};
+      Object.keys(names).forEach(function (key) {
+        var values = params.getAll(key);
+        if (values.length) chosen[key] = values;
+      });
+      return { q: params.get("q") || "", filters: chosen };
+    }
+
+    function writeUrl() {
+      var params = new URLSearchParams();
+      if (state.q) params.set("q", state.q);
+      Object.keys(state.filters).forEach(function (key) {
+        state.filters[key].forEach(function (value) { params.append(key, value); });
+      });
+      var query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+    }
+
+    function pagefindFilters() {
+      var out = {};
+      Object.keys(state.filters).forEach(function (key) { out[key] = { any: state.filters[key] }; });
+      return out;
+    }
+
+    function sortValues(key, counts) {
+      var values = Object.keys(counts);
+      if (key === "type") return order.filter(function (v) { return v in counts; });
+      if (key === "year") return values.sort().reverse();
+      return values.sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b, "nb"); });
+    }
+
+    /* One fieldset per filter; values with results (or chosen) get a checkbox with their count. */
+    function renderFilters(counts) {
+      filtersBox.textContent = "";
+      Object.keys(names).forEach(function (key) {
+        var values = sortValues(key, counts[key] || {}).filter(function (value) {
+          return counts[key][value] > 0 || (state.filters[key] || []).indexOf(value) >= 0;
+        });
+        if (!values.length) return;
+        var fieldset = el("fieldset", "fb-filter");
+        fieldset.appendChild(el("legend", null, names[key]));
+        var shortList = el("div", "fb-filter-values");
+        var rest = null;
+        values.forEach(function (value, index) {
+          var id = "fb-f-" + key + "-" + index;
+          var row = el("div", "fb-filter-value");
+          var box = el("input");
+          box.type = "checkbox";
+          box.id = id;
+          box.name = key;
+          box.value = value;
+          box.checked = (state.filters[key] || []).indexOf(value) >= 0;
+          var label = el("label", null, value + " (" + (counts[key][value] || 0) + ")");
+          label.htmlFor = id;
+          row.appendChild(box);
+          row.appendChild(label);
+          if (index < 10 || box.checked) {
+            shortList.appendChild(row);
+          } else {
+            if (!rest) { rest = el("details", "fb-filter-rest"); rest.appendChild(el("summary", null, "+ " + (values.length - 10))); }
+            rest.appendChild(row);
+          }
+        });
+        fieldset.appendChild(shortList);
+        if (rest) fieldset.appendChild(rest);
+        filtersBox.appendChild(fieldset);
+      });
+    }
+
+    function showMore() {
+      var ticket = latest;
+      var batch = current.results.slice(shown, shown + PAGE_SIZE);
+      shown += batch.length;
+      more.hidden = shown >= current.results.length;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (results) {
+        if (ticket !== latest) return;
+        results.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
+      });
+    }
+
+    function run() {
+      var ticket = ++latest;
+      writeUrl();
+      var hasFilters = Object.keys(state.filters).length > 0;
+      if (!state.q && !hasFilters) {
+        list.textContent = "";
+        status.textContent = "";
+        none.hidden = true;
+        more.hidden = true;
+        return ready.then(function (index) {
+          if (ticket === latest) renderFilters(index.all);
+        });
+      }
+      return ready.then(function (index) {
+        return index.pf.search(state.q || null, { filters: pagefindFilters() });
+      }).then(function (search) {
+        if (ticket !== latest) return null;
+        current = search;
+        shown = 0;
+        list.textContent = "";
+        status.textContent = countText(search.results.length);
+        none.hidden = search.results.length > 0;
+        renderFilters(search.filters);
+        return showMore();
+      });
+    }
+
+    input.value = state.q;
+    var typing = null;
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { state.q = input.value.trim(); run(); }, 200);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typing);
+      state.q = input.value.trim();
+      run();
+    });
+    filtersBox.addEventListener("change", function (event) {
+      var box = event.target;
+      var chosen = state.filters[box.name] || [];
+      chosen = chosen.filter(function (v) { return v !== box.value; });
+      if (box.checked) chosen.push(box.value);
+      if (chosen.length) state.filters[box.name] = chosen; else delete state.filters[box.name];
+      var focusId = box.id;
+      run().then(function () {
+        // Keep keyboard focus on the same filter after the list is redrawn.
+        var again = filtersBox.querySelector('input[name="' + box.name + '"][value="' + CSS.escape(box.value) + '"]');
+        if (again) again.focus(); else input.focus();
+        return focusId;
+      });
+    });
+    more.addEventListener("click", function () { showMore(); });
+    page.classList.add("fb-ready");
+    run();
+  }
+
+  headerSearch();
+  searchPage();
+})();

@@ -1,0 +1,330 @@
+"""The open-data exports and the citation files: each format parses, says only what the study gives,
+survives hostile text, and comes out byte for byte the same for the same content."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from funnbank.citation import CITATION_FORMATS, bibtex, citation_files, csl_json, full_title, ris, split_name
+from funnbank.corpus import Corpus
+from funnbank.export import CSV_COLUMNS, DATA_FIELDS, SCHEME_IRI, TABLES, concept_iri, data_files
+from funnbank.loader import load_corpus
+from funnbank.model import Author, Quote, Study
+
+from conftest import ROOT
+
+NO_YEAR = "treffstedene-trondheim"
+BIBTEX_TYPES = {"report": "techreport", "master_thesis": "mastersthesis", "article": "misc", "other": "misc"}
+RIS_TYPES = {"report": "RPRT", "master_thesis": "THES", "article": "GEN", "other": "GEN"}
+CSL_TYPES = {"report": "report", "master_thesis": "thesis", "article": "article", "other": "document"}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_corpus(ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def files(corpus: Corpus) -> dict[str, str]:
+    return data_files(corpus)
+
+
+# --- a small BibTeX reader ------------------------------------------------------------------------
+
+def read_bibtex(text: str) -> list[tuple[str, str, dict[str, str]]]:
+    """`[(type, key, {field: value})]`. Counts braces as BibTeX does: every one, escaped or not."""
+    entries = []
+    pos = 0
+    while (start := text.find("@", pos)) != -1:
+        head = re.compile(r"@(\w+)\{([^,\s]+),").match(text, start)
+        assert head, f"no entry head at {start}"
+        fields: dict[str, str] = {}
+        pos = head.end()
+        while (field := re.compile(r"\s*(\w+) = \{").match(text, pos)):
+            depth, i = 1, field.end()
+            while depth:
+                assert i < len(text), "unbalanced braces: the file ends inside a field"
+                depth += {"{": 1, "}": -1}.get(text[i], 0)
+                i += 1
+            fields[field.group(1)] = text[field.end():i - 1]
+            pos = i + (text[i] == ",")
+        closing = re.compile(r"\s*\}\n").match(text, pos)
+        assert closing, f"entry {head.group(2)} does not close where its fields end"
+        entries.append((head.group(1), head.group(2), fields))
+        pos = closing.end()
+    assert text[pos:].strip() == ""
+    return entries
+
+
+_UNESCAPE = {r"\textbackslash{}": "\\", r"\textbraceleft{}": "{", r"\textbraceright{}": "}",
+             r"\textasciitilde{}": "~", r"\textasciicircum{}": "^"}
+
+
+def unescape_bibtex(value: str) -> str:
+    return re.sub(r"\\text\w+\{\}|\\[%&$#_]", lambda m: _UNESCAPE.get(m.group(), m.group()[-1]), value)
+
+
+def split_bibtex_names(value: str) -> list[str]:
+    """Split an author list on " and " outside braces, as BibTeX does."""
+    names, depth, current = [], 0, ""
+    for token in re.split(r"( and |[{}])", value):
+        if token == " and " and depth == 0:
+            names.append(current)
+            current = ""
+            continue
+        depth += {"{": 1, "}": -1}.get(token, 0)
+        current += token
+    return [*names, current]
+
+
+def bibtex_of(study: Study) -> tuple[str, str, dict[str, str]]:
+    entries = read_bibtex(bibtex(study))
+    assert len(entries) == 1
+    return entries[0]
+
+
+def ris_tags(text: str) -> list[tuple[str, str]]:
+    lines = text.splitlines()
+    for line in lines:
+        assert re.fullmatch(r"[A-Z][A-Z0-9]  - .*", line), line
+    return [(line[:2], line[6:]) for line in lines]
+
+
+def _hostile(study: Study, text: str) -> Study:
+    return study.model_copy(update={"title": text, "subtitle": text, "institution": text, "title_en": text,
+                                    "authors": [Author(name=f"{text} Etternavn")]})
+
+
+# --- citation files ---------------------------------------------------------------------------------
+
+def test_every_study_has_its_three_citation_files(corpus: Corpus, files: dict[str, str]) -> None:
+    cite = {path for path in files if path.startswith("studier/")}
+    assert cite == {f"studier/{s.id}/{name}" for s in corpus.studies for name in CITATION_FORMATS}
+    for study in corpus.studies:
+        assert set(citation_files(study)) == {f"studier/{study.id}/{name}" for name in CITATION_FORMATS}
+
+
+def test_bibtex_has_one_balanced_entry_per_study_of_the_right_type(corpus: Corpus, files: dict[str, str]) -> None:
+    for study in corpus.studies:
+        kind, key, fields = bibtex_of(study)
+        assert files[f"studier/{study.id}/cite.bib"] == bibtex(study)
+        assert (kind, key) == (BIBTEX_TYPES[study.type], study.id)
+        assert study.title in unescape_bibtex(fields["title"])
+        assert len(split_bibtex_names(fields["author"])) == len(study.authors)
+        place = {"techreport": "institution", "mastersthesis": "school"}[kind]
+        assert unescape_bibtex(fields[place]) == " ".join(study.institution.split())  # type: ignore[union-attr]
+
+
+def test_bibtex_names_are_family_comma_given(corpus: Corpus) -> None:
+    _, _, fields = bibtex_of(corpus.study("rose-nakuhel-2016"))
+    assert fields["author"] == "Ness, Ottar and Johansen, Arne and Bjørlykhaug, Knut Ivar"
+
+
+@pytest.mark.parametrize("kind", sorted(BIBTEX_TYPES))
+def test_every_study_type_maps_in_every_format(corpus: Corpus, kind: str) -> None:
+    study = corpus.study("rose-nakuhel-2016").model_copy(update={"type": kind})
+    assert bibtex_of(study)[0] == BIBTEX_TYPES[kind]
+    assert ris_tags(ris(study))[0] == ("TY", RIS_TYPES[kind])
+    assert json.loads(csl_json(study))[0]["type"] == CSL_TYPES[kind]
+
+
+HOSTILE_TITLE = "Ulukket { og } } { \\ 100 % & $5 #1 a_b ~ ^ @misc{x, title = {y}}\nny linje \\end"
+
+
+def test_a_hostile_title_cannot_break_the_bibtex_file(corpus: Corpus) -> None:
+    study = _hostile(corpus.study("rose-nakuhel-2016"), HOSTILE_TITLE)
+    kind, key, fields = bibtex_of(study)
+    folded = " ".join(HOSTILE_TITLE.split())
+    assert (kind, key) == ("techreport", "rose-nakuhel-2016")
+    assert unescape_bibtex(fields["title"]) == f"{{{folded}: {folded}}}"  # braced once more to keep its capitals
+    assert unescape_bibtex(fields["institution"]) == folded
+    assert unescape_bibtex(split_bibtex_names(fields["author"])[0]) == f"Etternavn, {folded}"
+
+
+def test_an_author_name_with_and_stays_one_author(corpus: Corpus) -> None:
+    study = corpus.study("rose-nakuhel-2016").model_copy(
+        update={"authors": [Author(name="Anne and Berit Hansen"), Author(name="Kari Nordmann")]})
+    names = split_bibtex_names(bibtex_of(study)[2]["author"])
+    assert names == ["Hansen, {Anne and Berit}", "Nordmann, Kari"]
+
+
+_ROSE = load_corpus(ROOT / "content").study("rose-nakuhel-2016")  # a module constant: hypothesis prints arguments
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=40).filter(str.strip))
+def test_any_title_round_trips_through_bibtex_and_ris(text: str) -> None:
+    study = _hostile(_ROSE, text)
+    title = " ".join(full_title(study).split())
+    _, _, fields = bibtex_of(study)
+    assert unescape_bibtex(fields["title"]) == f"{{{title}}}"
+    tags = ris_tags(ris(study))
+    assert ("TI", title) in tags and tags[-1][0] == "ER"
+
+
+def test_ris_starts_with_ty_and_ends_with_er(corpus: Corpus, files: dict[str, str]) -> None:
+    for study in corpus.studies:
+        text = files[f"studier/{study.id}/cite.ris"]
+        tags = ris_tags(text)
+        assert tags[0] == ("TY", RIS_TYPES[study.type])
+        assert tags[-1] == ("ER", "")
+        assert [t for t in tags if t[0] == "ER"] == [("ER", "")]
+        assert [v for t, v in tags if t == "AU"] == [", ".join(reversed(split_name(a.name))) for a in study.authors]
+        assert ("TI", " ".join(full_title(study).split())) in tags
+        assert text.endswith("\n")
+
+
+def test_csl_json_has_one_item_with_family_names(corpus: Corpus, files: dict[str, str]) -> None:
+    for study in corpus.studies:
+        items = json.loads(files[f"studier/{study.id}/cite.json"])
+        assert len(items) == 1
+        item = items[0]
+        assert item["id"] == study.id and item["type"] == CSL_TYPES[study.type]
+        assert [a["family"] for a in item["author"]] == [a.name.split()[-1] for a in study.authors]
+        assert item.get("genre") == ("Master's thesis" if study.type == "master_thesis" else None)
+        if study.year:
+            assert item["issued"] == {"date-parts": [[study.year]]}
+
+
+def test_a_single_name_is_cited_whole(corpus: Corpus) -> None:
+    study = corpus.study("rose-nakuhel-2016").model_copy(update={"authors": [Author(name="Platon")]})
+    assert json.loads(csl_json(study))[0]["author"] == [{"literal": "Platon"}]
+    assert ("AU", "Platon") in ris_tags(ris(study))
+    assert bibtex_of(study)[2]["author"] == "Platon"
+
+
+def test_no_year_means_no_year_field_in_any_format(corpus: Corpus) -> None:
+    study = corpus.study(NO_YEAR)
+    assert study.year is None
+    assert "year" not in bibtex_of(study)[2]
+    assert "PY" not in dict(ris_tags(ris(study)))
+    assert "issued" not in json.loads(csl_json(study))[0]
+
+
+def test_nothing_is_invented_for_a_bare_study(corpus: Corpus) -> None:
+    study = corpus.study("rose-nakuhel-2016").model_copy(
+        update={"authors": [], "institution": None, "year": None, "title_en": None, "subtitle": None})
+    assert set(bibtex_of(study)[2]) == {"title"}
+    assert [t for t, _ in ris_tags(ris(study))] == ["TY", "ID", "TI", "ER"]
+    assert set(json.loads(csl_json(study))[0]) == {"id", "type", "title"}
+
+
+def test_a_base_url_gives_every_format_the_study_page(corpus: Corpus) -> None:
+    study = corpus.study("rose-nakuhel-2016")
+    out = citation_files(study, "https://example.org/funnbanken/")
+    url = "https://example.org/funnbanken/studier/rose-nakuhel-2016/"
+    assert read_bibtex(out["studier/rose-nakuhel-2016/cite.bib"])[0][2]["url"] == url
+    assert ("UR", url) in ris_tags(out["studier/rose-nakuhel-2016/cite.ris"])
+    assert json.loads(out["studier/rose-nakuhel-2016/cite.json"])[0]["URL"] == url
+    assert "url" not in bibtex_of(study)[2]  # no base URL, no URL: the site works under any base
+
+
+def test_a_url_cannot_break_a_format(corpus: Corpus) -> None:
+    study = corpus.study("rose-nakuhel-2016")
+    url = "https://example.org/a b}{\\\nER  - x"
+    assert read_bibtex(bibtex(study, url))[0][2]["url"] == "https://example.org/a%20b%7D%7B%5C%0AER%20%20-%20x"
+    assert ris_tags(ris(study, url))[-1] == ("ER", "")
+
+
+# --- CSV --------------------------------------------------------------------------------------------
+
+def _rows(files: dict[str, str], path: str) -> tuple[list[str], list[dict[str, str]]]:
+    reader = csv.DictReader(io.StringIO(files[path], newline=""))
+    rows = list(reader)
+    return list(reader.fieldnames or []), rows
+
+
+@pytest.mark.parametrize("path", sorted(TABLES))
+def test_csv_has_the_documented_columns_and_one_row_per_item(corpus: Corpus, files: dict[str, str], path: str) -> None:
+    header, rows = _rows(files, path)
+    assert header == list(CSV_COLUMNS[path]) == [name for name, _ in DATA_FIELDS[path]]
+    assert all(description.strip() for _, description in DATA_FIELDS[path])
+    items = [(s.id, item.id) for s in corpus.studies for item in TABLES[path].items(s)]
+    assert [(r["study_id"], r["id"]) for r in rows] == items
+    assert len(items) > 0
+    for row in rows:
+        assert row["page"] == f"studier/{row['study_id']}/#{row['id']}"
+        assert None not in row  # no row longer than the header
+
+
+def test_csv_cells_hold_the_content(corpus: Corpus, files: dict[str, str]) -> None:
+    _, quotes = _rows(files, "data/quotes.csv")
+    _, findings = _rows(files, "data/findings.csv")
+    _, recommendations = _rows(files, "data/recommendations.csv")
+    finding_ids = {(r["study_id"], r["id"]) for r in findings}
+    for row in quotes:
+        quote = next(q for q in corpus.study(row["study_id"]).quotes if q.id == row["id"])
+        assert row["text"] == quote.text and row["translation_en"] == (quote.translation_en or "")
+        assert (row["study_id"], row["finding"]) in finding_ids
+        assert row["concepts"] == ";".join(quote.concepts)
+    for row in findings:
+        assert not row["parent"] or (row["study_id"], row["parent"]) in finding_ids
+        assert row["summary_nb"]
+    for row in recommendations:
+        assert all((row["study_id"], f) in finding_ids for f in row["based_on"].split(";") if f)
+        rec = next(r for r in corpus.study(row["study_id"]).recommendations if r.id == row["id"])
+        assert row["audience"] == ";".join(rec.audience) and row["text_nb"] == rec.text.nb
+
+
+def test_csv_quotes_commas_and_line_breaks(corpus: Corpus) -> None:
+    study = corpus.study("rose-nakuhel-2016")
+    text = 'Han sa: "ja, nei"\nog så; ny linje\r\nslutt'
+    quote = Quote(id="q1", text=text, speaker="deltaker, 3", finding=study.findings[0].id, location="s. 1")
+    one = Corpus(studies=(study.model_copy(update={"quotes": [quote]}),), concepts=(), themes=())
+    _, rows = _rows(data_files(one), "data/quotes.csv")
+    assert len(rows) == 1 and rows[0]["text"] == text and rows[0]["speaker"] == "deltaker, 3"
+
+
+# --- SKOS -------------------------------------------------------------------------------------------
+
+def test_concepts_jsonld_is_a_skos_scheme_with_every_concept(corpus: Corpus, files: dict[str, str]) -> None:
+    document = json.loads(files["data/concepts.jsonld"])
+    context = document["@context"]
+    assert context["skos"] == "http://www.w3.org/2004/02/skos/core#"
+    scheme, *nodes = document["@graph"]
+    assert scheme["@id"] == SCHEME_IRI and scheme["@type"] == "skos:ConceptScheme"
+    iris = {node["@id"] for node in nodes}
+    assert [node["@id"] for node in nodes] == [concept_iri(c.id) for c in corpus.concepts]
+    for concept, node in zip(corpus.concepts, nodes):
+        assert node["@type"] == "skos:Concept" and node["skos:inScheme"] == {"@id": SCHEME_IRI}
+        labels = {v["@language"]: v["@value"] for v in node["skos:prefLabel"]}
+        assert labels["nb"] == concept.label.nb and labels.get("en") == concept.label.en
+        assert {"@value": concept.definition.nb, "@language": "nb"} in node["skos:definition"]
+        aliases = [(v["@language"], v["@value"]) for v in node.get("skos:altLabel", [])]
+        assert aliases == [("nb", a) for a in concept.aliases.nb] + [("en", a) for a in concept.aliases.en]
+        assert [r["@id"] for r in node.get("skos:related", [])] == [concept_iri(r) for r in concept.related]
+        assert all(r["@id"] in iris for r in node.get("skos:related", []))
+        if concept.broader:
+            assert node["skos:broader"]["@id"] == concept_iri(concept.broader) in iris
+        else:
+            assert "skos:broader" not in node
+        assert node["foaf:page"] == {"@id": f"../begreper/{concept.id}/"}
+        # Every property uses a prefix the context declares, so it expands to a full IRI.
+        assert all(key.startswith("@") or key.split(":")[0] in context for key in node)
+    tops = {t["@id"] for t in scheme["skos:hasTopConcept"]}
+    assert tops == {concept_iri(c.id) for c in corpus.concepts if not c.broader}
+    assert any(c.broader for c in corpus.concepts) and any(c.related for c in corpus.concepts)
+
+
+def test_concept_pages_are_absolute_with_a_base_url(corpus: Corpus) -> None:
+    document = json.loads(data_files(corpus, "https://example.org/fb")["data/concepts.jsonld"])
+    assert document["@graph"][1]["foaf:page"]["@id"].startswith("https://example.org/fb/begreper/")
+
+
+# --- all files --------------------------------------------------------------------------------------
+
+def test_every_data_file_is_documented(files: dict[str, str]) -> None:
+    assert {path for path in files if path.startswith("data/")} == set(DATA_FIELDS)
+
+
+def test_exports_are_deterministic(corpus: Corpus, files: dict[str, str]) -> None:
+    again = data_files(load_corpus(ROOT / "content"))
+    assert list(again) == list(files)
+    assert [path for path in files if again[path].encode() != files[path].encode()] == []
