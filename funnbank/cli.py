@@ -56,8 +56,10 @@ def _check(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from funnbank.pipeline import build
 
+    from funnbank.progress import Progress
+
     paths = _paths(args)
-    report = build(paths)
+    report = build(paths, Progress.for_terminal())
     print(report.summary(paths.out))
     return 0
 
@@ -89,6 +91,16 @@ def _verify_quotes(args: argparse.Namespace) -> int:
     total = sum(len(s.quotes) for s in corpus.studies)
     print(f"{total - len(misses)} of {total} quotes found verbatim; {len(misses)} miss(es).")
     return 1 if misses else 0
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from funnbank.synth import write_synthetic_corpus
+
+    report = write_synthetic_corpus(args.studies, args.out, seed=args.seed)
+    print(f"Wrote {report.studies} studies, {report.concepts} concepts, {report.themes} themes "
+          f"({report.findings} findings, {report.quotes} quotes, {report.recommendations} recommendations) "
+          f"→ {args.out}/")
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -141,6 +153,11 @@ def _parser() -> argparse.ArgumentParser:
     verify = command("verify-quotes", _verify_quotes, "check that every quote is verbatim in its source text")
     verify.add_argument("--sources", type=Path, required=True, help="folder of the plain-text source files")
     content_option(verify)
+
+    synth = command("synth", _synth, "write a synthetic corpus of N studies (for the benchmark)")
+    synth.add_argument("--studies", type=int, required=True, help="number of studies")
+    synth.add_argument("--out", type=Path, required=True, help="folder to write content into")
+    synth.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same files")
 
     schema = command("schema", _schema, "write the JSON Schemas in schema/ (or --check that they are current)")
     schema.add_argument("--check", action="store_true")

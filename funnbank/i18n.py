@@ -57,6 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "based_on": "Bygger på",
         "definition": "Definisjon",
         "aliases": "Også kalt",
+        "other_language_label": "Engelsk",
         "broader": "Overordnet begrep",
         "narrower": "Underordnede begreper",
         "related": "Beslektede begreper",

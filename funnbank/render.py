@@ -23,7 +23,7 @@ from funnbank.autolink import ConceptMatcher, PageLinker
 from funnbank.citation import apa_reference
 from funnbank.corpus import Corpus
 from funnbank.i18n import strings
-from funnbank.index import build_index
+from funnbank.index import CorpusIndex, build_index
 from funnbank.model import Localized
 from funnbank.markup import escape_inline, md_finalize, paragraphs
 from funnbank.pages import Page
@@ -113,11 +113,12 @@ def label(context: Context, vocabulary: str, key: str) -> str:
     return getattr(vocab.VOCABULARIES[vocabulary][key], context["lang"])
 
 
-def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb") -> dict[str, str]:
-    """Every page's Markdown, by path in the generated folder."""
+def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb",
+                 ix: CorpusIndex | None = None) -> dict[str, str]:
+    """Every page's Markdown, by path in the generated folder. `ix`: the corpus index, if already built."""
     env = make_environment(template_dirs)
     matcher = ConceptMatcher.build(corpus.concepts, lang)
-    ix = build_index(corpus)
+    ix = ix or build_index(corpus)
     shared = {"corpus": corpus, "ix": ix, "t": strings(lang), "lang": lang,
               "search": FilterValues(corpus, ix, lang),
               "search_filter_names": filter_names(lang), "search_kind_order": kind_order(lang)}

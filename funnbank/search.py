@@ -24,13 +24,14 @@ import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from funnbank import pages, vocab
 from funnbank.corpus import Corpus
 from funnbank.errors import BuildError
 from funnbank.i18n import strings
 from funnbank.index import CorpusIndex
+from funnbank.progress import Progress
 from funnbank.model import Concept, Localized, Study, Theme
 
 FILTER_KEYS = ("type", "theme", "concept", "study", "audience", "year", "service")
@@ -167,7 +168,8 @@ def _shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sections: Iterable[str]) -> None:
+def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sections: Iterable[str],
+                  progress: Progress | None = None) -> None:
     """Index the built pages under `root/<section>/` and the item `records` into `root/pagefind/`."""
     with PagefindService() as service:
         index = service.request({"type": "NewIndex", "config": {
@@ -175,21 +177,32 @@ def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sectio
         # Only the study, concept and theme pages: Pagefind reads the files itself.
         service.request({"type": "AddDir", "index_id": index, "path": str(root),
                          "glob": "{" + ",".join(sections) + "}/**/*.html"})
+        batch: list[dict[str, Any]] = []
         for record in records:
-            service.request({"type": "AddRecord", "index_id": index, "url": record.url,
-                             "content": record.content, "language": lang,
-                             "meta": {"title": record.title, "study": record.study_title},
-                             "filters": record.filters, "sort": None})
+            batch.append({"type": "AddRecord", "index_id": index, "url": record.url,
+                          "content": record.content, "language": lang,
+                          "meta": {"title": record.title, "study": record.study_title},
+                          "filters": record.filters, "sort": None})
+            if len(batch) == PagefindService.BATCH:
+                service.request_all(batch)
+                if progress:
+                    progress.advance(len(batch))
+                batch = []
+        service.request_all(batch)
         service.request({"type": "WriteFiles", "index_id": index, "output_path": str(root / INDEX_FOLDER)})
 
 
 class PagefindService:
-    """Pagefind's indexing service (`pagefind --service`), spoken to one request at a time.
+    """Pagefind's indexing service (`pagefind --service`), spoken to in batches of requests.
 
     This is the protocol of the `pagefind` Python package (base64 JSON messages, each ended by a
     comma), without its asyncio client, which waits 0.1 s before reading each response: 25,000
     records would take 40 minutes. Leaving the `with` block stops the service, also on SIGTERM.
     """
+
+    # Requests written before their responses are read: small enough that the responses
+    # (about 400 bytes each) never fill the pipe while we are still writing.
+    BATCH = 64
 
     def __init__(self) -> None:
         from pagefind.service import get_executable
@@ -200,6 +213,7 @@ class PagefindService:
         self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._next_id = 0
+        self._pending = b""
 
     def __enter__(self) -> PagefindService:
         return self
@@ -209,25 +223,33 @@ class PagefindService:
         self._process.wait()
 
     def request(self, payload: dict[str, Any]) -> dict[str, Any]:
+        return self.request_all([payload])[0]
+
+    def request_all(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Send `payloads`, then read their responses; raise BuildError on any error response."""
         assert self._process.stdin is not None and self._process.stdout is not None
-        self._next_id += 1
-        message = json.dumps({"message_id": self._next_id, "payload": payload}).encode()
+        messages = []
+        for payload in payloads:
+            self._next_id += 1
+            message = json.dumps({"message_id": self._next_id, "payload": payload}).encode()
+            messages.append(base64.b64encode(message) + b",")
         try:
-            self._process.stdin.write(base64.b64encode(message) + b",")
+            self._process.stdin.write(b"".join(messages))
             self._process.stdin.flush()
-            response = json.loads(base64.b64decode(_read_until_comma(self._process.stdout)))
+            results = [json.loads(base64.b64decode(self._read_message()))["payload"] for _ in payloads]
         except (OSError, ValueError) as err:
             raise BuildError(f"Search indexing (Pagefind) stopped: {err}") from None
-        result: dict[str, Any] = response["payload"]
-        if result.get("type") == "Error":
-            raise BuildError(f"Search indexing (Pagefind) failed: {result.get('message')}")
-        return result
+        for result in results:
+            if result.get("type") == "Error":
+                raise BuildError(f"Search indexing (Pagefind) failed: {result.get('message')}")
+        return results
 
-
-def _read_until_comma(stream: IO[bytes]) -> bytes:
-    chunks = []
-    while (byte := stream.read(1)) != b",":
-        if not byte:
-            raise OSError("Pagefind ended without answering")
-        chunks.append(byte)
-    return b"".join(chunks)
+    def _read_message(self) -> bytes:
+        assert self._process.stdout is not None
+        while (end := self._pending.find(b",")) < 0:
+            chunk = self._process.stdout.read1(65536)
+            if not chunk:
+                raise OSError("Pagefind ended without answering")
+            self._pending += chunk
+        message, self._pending = self._pending[:end], self._pending[end + 1:]
+        return message

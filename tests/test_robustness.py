@@ -163,8 +163,8 @@ def test_two_builds_of_the_same_content_are_byte_identical(corpus_dir: Path, tmp
 STALLER = """
 import sys, time, pathlib
 marker, phase = pathlib.Path(sys.argv[1]), sys.argv[2]
-def stall():
-    marker.write_text(phase)
+def stall(note=""):
+    marker.write_text(f"{phase} {note}")
     time.sleep(120)
 import funnbank.pipeline as pipeline
 if phase == "generating":
@@ -183,6 +183,15 @@ elif phase == "mkdocs":
         if count[0] == 3:
             stall()
     mk._build_page = page_then_stall
+elif phase == "indexing":
+    import funnbank.search as search
+    request, count = search.PagefindService.request, [0]
+    def request_then_stall(self, payload):
+        count[0] += 1
+        if count[0] == 5:
+            stall(self._process.pid)  # the Pagefind service, which must not outlive the build
+        return request(self, payload)
+    search.PagefindService.request = request_then_stall
 elif phase == "before-swap":
     swap = pipeline.swap_into_place
     def stall_then_swap(new, out):
@@ -194,7 +203,7 @@ sys.exit(main(sys.argv[3:]))
 """
 
 
-@pytest.mark.parametrize("phase", ["generating", "mkdocs", "before-swap"])
+@pytest.mark.parametrize("phase", ["generating", "mkdocs", "indexing", "before-swap"])
 def test_sigterm_at_any_phase_leaves_the_old_site_and_no_temporary_folder(
     corpus_dir: Path, tmp_path: Path, phase: str
 ) -> None:
@@ -219,6 +228,9 @@ def test_sigterm_at_any_phase_leaves_the_old_site_and_no_temporary_folder(
     assert proc.returncode == 143, err
     assert _tree(paths.out) == before
     assert [p.name for p in paths.out.parent.iterdir()] == ["site"], "a temporary folder was left behind"
+    if phase == "indexing":
+        service_pid = marker.read_text().split()[1]
+        assert not Path(f"/proc/{service_pid}").exists(), "the Pagefind service outlived the build"
 
 
 # --- links and privacy in the built site ----------------------------------------------------------

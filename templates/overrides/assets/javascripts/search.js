@@ -175,6 +175,7 @@
     // counts cover every filter, not only those the query happens to use.
     var ready = pagefind().then(function (pf) { return pf.filters().then(function (all) { return { pf: pf, all: all }; }); });
     var current = null;
+    var refocus = null; // the filter just used: keyboard focus returns to it when the list is redrawn
     var shown = 0;
     var latest = 0;
 
@@ -247,6 +248,11 @@
         if (rest) fieldset.appendChild(rest);
         filtersBox.appendChild(fieldset);
       });
+      if (refocus) {
+        var again = filtersBox.querySelector('input[name="' + refocus.name + '"][value="' + CSS.escape(refocus.value) + '"]');
+        (again || input).focus();
+        refocus = null;
+      }
     }
 
     function showMore() {
@@ -305,13 +311,8 @@
       chosen = chosen.filter(function (v) { return v !== box.value; });
       if (box.checked) chosen.push(box.value);
       if (chosen.length) state.filters[box.name] = chosen; else delete state.filters[box.name];
-      var focusId = box.id;
-      run().then(function () {
-        // Keep keyboard focus on the same filter after the list is redrawn.
-        var again = filtersBox.querySelector('input[name="' + box.name + '"][value="' + CSS.escape(box.value) + '"]');
-        if (again) again.focus(); else input.focus();
-        return focusId;
-      });
+      refocus = { name: box.name, value: box.value };
+      run();
     });
     more.addEventListener("click", function () { showMore(); });
     page.classList.add("fb-ready");
