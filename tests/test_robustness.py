@@ -185,13 +185,13 @@ elif phase == "mkdocs":
     mk._build_page = page_then_stall
 elif phase == "indexing":
     import funnbank.search as search
-    request, count = search.PagefindService.request, [0]
-    def request_then_stall(self, payload):
+    request_all, count = search.PagefindService.request_all, [0]
+    def request_then_stall(self, payloads):
         count[0] += 1
-        if count[0] == 5:
+        if count[0] == 3:  # after the pages, before the records
             stall(self._process.pid)  # the Pagefind service, which must not outlive the build
-        return request(self, payload)
-    search.PagefindService.request = request_then_stall
+        return request_all(self, payloads)
+    search.PagefindService.request_all = request_then_stall
 elif phase == "before-swap":
     swap = pipeline.swap_into_place
     def stall_then_swap(new, out):
