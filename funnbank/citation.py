@@ -143,8 +143,10 @@ def apa_reference(study: Study, lang: str = "nb") -> str:
     else:
         authors = names[0] if names else ""
     year = str(study.year) if study.year else words["no_date"]
+    # APA 7 for a work in another language: the original title, then its English translation in brackets.
+    translated = f" [{study.title_en}]" if lang == "en" and study.title_en else ""
     kind = f" [{words['master_thesis']}]" if study.type == "master_thesis" else ""
-    title = _sentence(full_title(study) + kind)
+    title = _sentence(full_title(study) + translated + kind)
     publisher = f" {_sentence(study.institution)}" if study.institution else ""
     if authors:
         return f"{authors} ({year}). {title}{publisher}"
@@ -251,6 +253,46 @@ def csl_json(study: Study, url: str | None = None) -> str:
     }
     item = {key: value for key, value in item.items() if value is not None}
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
+
+
+# --- metadata in the study page's head -----------------------------------------------------------
+
+def highwire_tags(study: Study, url: str | None = None) -> list[tuple[str, str]]:
+    """Highwire Press `citation_*` meta tags (read by Google Scholar and Zotero), as (name, content)."""
+    facts = citable_facts(study, url)
+    tags = [("citation_title", facts.title)]
+    tags += [("citation_author", person.inverted) for person in facts.authors]
+    if facts.year:
+        tags.append(("citation_publication_date", str(facts.year)))
+    if facts.publisher:
+        field = "dissertation" if facts.kind == "master_thesis" else "technical_report"
+        tags.append((f"citation_{field}_institution", facts.publisher))
+    tags.append(("citation_language", "nb"))
+    if facts.url:
+        tags.append(("citation_abstract_html_url", facts.url))
+    return tags
+
+
+def schema_org(study: Study, url: str | None = None) -> dict[str, object]:
+    """schema.org JSON-LD for the study (a Thesis or a Report), from the same facts."""
+    facts = citable_facts(study, url)
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Thesis" if facts.kind == "master_thesis" else "Report",
+        "identifier": facts.id,
+        "name": facts.title,
+        "inLanguage": "nb",
+        "author": [{"@type": "Person", "name": study_author.name} for study_author in study.authors],
+    }
+    if facts.title_en:
+        data["alternateName"] = facts.title_en
+    if facts.year:
+        data["datePublished"] = str(facts.year)
+    if facts.publisher:
+        data["sourceOrganization"] = {"@type": "Organization", "name": facts.publisher}
+    if facts.url:
+        data["url"] = facts.url
+    return data
 
 
 # --- files in the site ---------------------------------------------------------------------------

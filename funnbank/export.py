@@ -9,9 +9,11 @@
 - `data/concepts.jsonld`: the concepts as a SKOS concept scheme in JSON-LD.
 - `studier/<id>/cite.{bib,ris,json}`: each study's citation files (`funnbank.citation`).
 
-Every column and field is described in `DATA_FIELDS`, in Norwegian, for the
-/data/ page; the CSV writers read the same column definitions, so the
-documentation cannot drift from the files. Output is deterministic: the corpus
+Every file is described in `DATA_FILES` and every column and field in
+`DATA_FIELDS`, in Norwegian and English (`vocab.Label`), for the /data/ page of
+each edition; `CSV_NOTE` says once what all the CSV files have in common. The
+CSV writers read the same column definitions, so the documentation cannot drift
+from the files. Output is deterministic: the corpus
 is sorted by id, items keep their order in the study file, and nothing depends
 on time or on the machine.
 
@@ -44,7 +46,7 @@ Cell = str | int | Sequence[str] | None
 @dataclass(frozen=True)
 class Column:
     name: str
-    description: str  # Norwegian Bokmål, for the /data/ page
+    description: vocab.Label  # for the /data/ page of each edition
     value: Callable[[Study, Any], Cell]  # (study, item) → the cell
 
 
@@ -54,8 +56,23 @@ class Table:
     items: Callable[[Study], Sequence[Any]]  # the rows one study contributes
 
 
-def _keys(table: dict[str, vocab.Label]) -> str:
-    return ", ".join(f"`{key}` ({label.nb.lower()})" for key, label in table.items())
+def _keys(table: dict[str, vocab.Label]) -> vocab.Label:
+    """The keys of a vocabulary with their labels, as a list in each language.
+
+    A label that only repeats its key (`policymakers` (policymakers)) is left out.
+    """
+    def term(key: str, label: str) -> str:
+        label = label.lower()
+        return f"`{key}`" if label == key.replace("_", " ") else f"`{key}` ({label})"
+
+    return vocab.Label(*(
+        ", ".join(term(key, getattr(label, lang)) for key, label in table.items())
+        for lang in vocab.Label._fields
+    ))
+
+
+def _label(nb: str, en: str) -> vocab.Label:
+    return vocab.Label(nb, en)
 
 
 def _page(study: Study, item: Any) -> str:
@@ -63,17 +80,27 @@ def _page(study: Study, item: Any) -> str:
     return f"{study_folder(study.id)}/#{item.id}"
 
 
-_STUDY_ID = Column("study_id", "Id-en til studien (`id` under `studies` i funnbank.json).", lambda s, _: s.id)
-_PAGE = Column("page", "Adressen på nettstedet, relativt til nettstedets rot (studiesiden med anker).", _page)
-_CONCEPTS = Column("concepts", "Id-ene til begrepene det er knyttet til (se concepts.jsonld), skilt med semikolon.",
-                   lambda _, item: item.concepts)
+_STUDY_ID = Column("study_id", _label(
+    "Id-en til studien (`id` under `studies` i funnbank.json).",
+    "The id of the study (`id` under `studies` in funnbank.json).",
+), lambda s, _: s.id)
+_PAGE = Column("page", _label(
+    "Adressen på nettstedet, relativt til nettstedets rot (studiesiden med anker).",
+    "The address on the website, relative to the site root (the study page with an anchor).",
+), _page)
+_CONCEPTS = Column("concepts", _label(
+    "Id-ene til begrepene det er knyttet til (se concepts.jsonld), skilt med semikolon.",
+    "The ids of the concepts it is linked to (see concepts.jsonld), separated by semicolons.",
+), lambda _, item: item.concepts)
 
 
-def _localized(name: str, what: str, get: Callable[[Any], Localized]) -> tuple[Column, Column]:
+def _localized(name: str, what: vocab.Label, get: Callable[[Any], Localized]) -> tuple[Column, Column]:
     """A text in two languages as two columns, `<name>_nb` and `<name>_en`."""
     return (
-        Column(f"{name}_nb", f"{what} på norsk.", lambda _, item: get(item).nb),
-        Column(f"{name}_en", f"{what} på engelsk; tom der det ikke finnes en engelsk tekst.",
+        Column(f"{name}_nb", _label(f"{what.nb} på norsk.", f"{what.en} in Norwegian."),
+               lambda _, item: get(item).nb),
+        Column(f"{name}_en", _label(f"{what.nb} på engelsk; tom der det ikke finnes en engelsk tekst.",
+                                    f"{what.en} in English; empty where there is no English text."),
                lambda _, item: get(item).en),
     )
 
@@ -81,15 +108,25 @@ def _localized(name: str, what: str, get: Callable[[Any], Localized]) -> tuple[C
 QUOTES = Table(
     columns=(
         _STUDY_ID,
-        Column("id", "Sitatets id, unik innenfor studien.", lambda _, q: q.id),
-        Column("finding", "Id-en til funnet sitatet hører til (`id` i findings.csv for samme studie).",
-               lambda _, q: q.finding),
-        Column("text", "Kildens egne ord, ordrett, på originalspråket.", lambda _, q: q.text),
-        Column("translation_en", "Engelsk oversettelse; tom der det ikke finnes en.", lambda _, q: q.translation_en),
-        Column("speaker", "Hvem som sier det, slik kilden omtaler dem (f.eks. «deltaker», «informant 3»).",
-               lambda _, q: q.speaker),
-        Column("location", "Hvor i kilden sitatet står: siden («s. 19») der teksten viser den, ellers kapitlet.",
-               lambda _, q: q.location),
+        Column("id", _label("Sitatets id, unik innenfor studien.",
+                            "The id of the quote, unique within the study."), lambda _, q: q.id),
+        Column("finding", _label(
+            "Id-en til funnet sitatet hører til (`id` i findings.csv for samme studie).",
+            "The id of the finding the quote belongs to (`id` in findings.csv for the same study).",
+        ), lambda _, q: q.finding),
+        Column("text", _label("Kildens egne ord, ordrett, på originalspråket.",
+                              "The source's own words, verbatim, in the original language."), lambda _, q: q.text),
+        Column("translation_en", _label("Engelsk oversettelse; tom der det ikke finnes en.",
+                                        "English translation; empty where there is none."),
+               lambda _, q: q.translation_en),
+        Column("speaker", _label(
+            "Hvem som sier det, slik kilden omtaler dem (f.eks. «deltaker», «informant 3»).",
+            "Who says it, as the source refers to them (e.g. «deltaker», participant, or «informant 3»).",
+        ), lambda _, q: q.speaker),
+        Column("location", _label(
+            "Hvor i kilden sitatet står: siden («s. 19») der teksten viser den, ellers kapitlet.",
+            "Where in the source the quote is: the page («s. 19», p. 19) where the text shows it, otherwise the chapter.",
+        ), lambda _, q: q.location),
         _CONCEPTS,
         _PAGE,
     ),
@@ -99,14 +136,21 @@ QUOTES = Table(
 FINDINGS = Table(
     columns=(
         _STUDY_ID,
-        Column("id", "Funnets id, unik innenfor studien.", lambda _, f: f.id),
-        Column("parent", "Id-en til hovedfunnet dette er et undertema av; tom for et hovedfunn.",
-               lambda _, f: f.parent),
-        Column("title", "Kildens egen overskrift, ordrett.", lambda _, f: f.title),
-        Column("title_en", "Overskriften på engelsk; tom der det ikke finnes en.", lambda _, f: f.title_en),
-        *_localized("summary", "Sammendrag av funnet", lambda f: f.summary),
-        Column("themes", "Id-ene til temaene funnet hører til (temaer i funnbank.json), skilt med semikolon.",
-               lambda _, f: f.themes),
+        Column("id", _label("Funnets id, unik innenfor studien.",
+                            "The id of the finding, unique within the study."), lambda _, f: f.id),
+        Column("parent", _label(
+            "Id-en til hovedfunnet dette er et undertema av; tom for et hovedfunn.",
+            "The id of the main finding this is a sub-theme of; empty for a main finding.",
+        ), lambda _, f: f.parent),
+        Column("title", _label("Kildens egen overskrift, ordrett.", "The source's own heading, verbatim."),
+               lambda _, f: f.title),
+        Column("title_en", _label("Overskriften på engelsk; tom der det ikke finnes en.",
+                                  "The heading in English; empty where there is none."), lambda _, f: f.title_en),
+        *_localized("summary", _label("Sammendrag av funnet", "Summary of the finding"), lambda f: f.summary),
+        Column("themes", _label(
+            "Id-ene til temaene funnet hører til (temaer i funnbank.json), skilt med semikolon.",
+            "The ids of the themes the finding belongs to (themes in funnbank.json), separated by semicolons.",
+        ), lambda _, f: f.themes),
         _CONCEPTS,
         _PAGE,
     ),
@@ -116,13 +160,21 @@ FINDINGS = Table(
 RECOMMENDATIONS = Table(
     columns=(
         _STUDY_ID,
-        Column("id", "Anbefalingens id, unik innenfor studien.", lambda _, r: r.id),
-        Column("kind", f"Hva slags utsagn det er: {_keys(vocab.RECOMMENDATION_KINDS)}.", lambda _, r: r.kind),
-        *_localized("text", "Anbefalingen", lambda r: r.text),
-        Column("audience", f"Hvem den retter seg mot, skilt med semikolon: {_keys(vocab.AUDIENCES)}.",
-               lambda _, r: r.audience),
-        Column("based_on", "Id-ene til funnene den bygger på (findings.csv, samme studie), skilt med semikolon.",
-               lambda _, r: r.based_on),
+        Column("id", _label("Anbefalingens id, unik innenfor studien.",
+                            "The id of the recommendation, unique within the study."), lambda _, r: r.id),
+        Column("kind", _label(
+            f"Hva slags utsagn det er: {_keys(vocab.RECOMMENDATION_KINDS).nb}.",
+            f"What kind of statement it is: {_keys(vocab.RECOMMENDATION_KINDS).en}.",
+        ), lambda _, r: r.kind),
+        *_localized("text", _label("Anbefalingen", "The recommendation"), lambda r: r.text),
+        Column("audience", _label(
+            f"Hvem den retter seg mot, skilt med semikolon: {_keys(vocab.AUDIENCES).nb}.",
+            f"Who it is addressed to, separated by semicolons: {_keys(vocab.AUDIENCES).en}.",
+        ), lambda _, r: r.audience),
+        Column("based_on", _label(
+            "Id-ene til funnene den bygger på (findings.csv, samme studie), skilt med semikolon.",
+            "The ids of the findings it is based on (findings.csv, same study), separated by semicolons.",
+        ), lambda _, r: r.based_on),
         _CONCEPTS,
         _PAGE,
     ),
@@ -145,28 +197,78 @@ _CONTEXT = {
     "foaf": "http://xmlns.com/foaf/0.1/",
 }
 
-# What each data file holds, field by field (nb): for the /data/ page.
-DATA_FIELDS: dict[str, list[tuple[str, str]]] = {
+# What each data file holds, in the order the /data/ page lists them.
+DATA_FILES: dict[str, vocab.Label] = {
+    "data/funnbank.json": _label(
+        "Alle studier, begreper og temaer, med feltnavnene fra innholdsmodellen.",
+        "All studies, concepts and themes, with the field names of the content model.",
+    ),
+    "data/findings.csv": _label(
+        "Alle funn, én rad per funn, med sammendrag på norsk og engelsk.",
+        "All findings, one row per finding, with summaries in Norwegian and English.",
+    ),
+    "data/quotes.csv": _label(
+        "Alle sitater, én rad per sitat, med funnet og begrepene de er knyttet til.",
+        "All quotes, one row per quote, with the finding and the concepts they are linked to.",
+    ),
+    "data/recommendations.csv": _label(
+        "Alle anbefalinger, konklusjoner og implikasjoner, én rad per anbefaling, med funnene de bygger på.",
+        "All recommendations, conclusions and implications, one row per recommendation, with the findings "
+        "they are based on.",
+    ),
+    "data/concepts.jsonld": _label(
+        "Begrepene som et SKOS-begrepsskjema i JSON-LD, for bruk i andre begrepssystemer.",
+        "The concepts as a SKOS concept scheme in JSON-LD, for use in other vocabulary systems.",
+    ),
+}
+
+# What all the CSV files have in common, said once on the /data/ page.
+CSV_NOTE = _label(
+    "CSV-filene er i UTF-8 med en overskriftsrad; lister i én celle er skilt med `;`. "
+    "En tekst på to språk står i to kolonner, `<felt>_nb` og `<felt>_en`.",
+    "The CSV files are UTF-8 with a header row; lists within a cell are joined by `;`. "
+    "A text in two languages has two columns, `<field>_nb` and `<field>_en`.",
+)
+
+# What each data file holds, field by field: for the /data/ page. Same keys, in the same order, as DATA_FILES.
+_OTHER_FIELDS: dict[str, list[tuple[str, vocab.Label]]] = {
     "data/funnbank.json": [
-        ("studies",
-         "Alle studier, sortert etter id, med feltene fra innholdsmodellen (se `schema/study.schema.json`)."),
-        ("concepts", "Alle begreper, sortert etter id (se `schema/concept.schema.json`)."),
-        ("themes", "Alle temaer, sortert etter id (se `schema/theme.schema.json`)."),
+        ("studies", _label(
+            "Alle studier, sortert etter id, med feltene fra innholdsmodellen (se `schema/study.schema.json`).",
+            "All studies, sorted by id, with the fields of the content model (see `schema/study.schema.json`).",
+        )),
+        ("concepts", _label("Alle begreper, sortert etter id (se `schema/concept.schema.json`).",
+                            "All concepts, sorted by id (see `schema/concept.schema.json`).")),
+        ("themes", _label("Alle temaer, sortert etter id (se `schema/theme.schema.json`).",
+                          "All themes, sorted by id (see `schema/theme.schema.json`).")),
     ],
-    **{path: [(c.name, c.description) for c in t.columns] for path, t in TABLES.items()},
     "data/concepts.jsonld": [
-        ("@id", f"Begrepets identifikator, `{CONCEPT_IRI_PREFIX}<id>`; skjemaet selv er `{SCHEME_IRI}`."),
-        ("skos:notation", "Begrepets id i Funnbanken."),
-        ("skos:inScheme", "Begrepsskjemaet begrepet hører til."),
-        ("skos:prefLabel", "Navnet, på norsk (`nb`) og engelsk (`en`)."),
-        ("skos:altLabel", "Andre ord for det samme (synonymer og varianter), på norsk og engelsk."),
-        ("skos:definition", "Definisjonen, på norsk og engelsk."),
-        ("skos:broader", "Det overordnede begrepet, om det finnes."),
-        ("skos:related", "Beslektede begreper, slik begrepsfilen oppgir dem."),
-        ("dcterms:source", "Kildene definisjonen bygger på."),
-        ("foaf:page", "Begrepets side på nettstedet."),
-        ("skos:hasTopConcept", "(På skjemaet) begrepene uten et overordnet begrep."),
+        ("@id", _label(
+            f"Begrepets identifikator, `{CONCEPT_IRI_PREFIX}<id>`; skjemaet selv er `{SCHEME_IRI}`.",
+            f"The concept's identifier, `{CONCEPT_IRI_PREFIX}<id>`; the scheme itself is `{SCHEME_IRI}`.",
+        )),
+        ("skos:notation", _label("Begrepets id i Funnbanken.", "The concept's id in Funnbanken.")),
+        ("skos:inScheme", _label("Begrepsskjemaet begrepet hører til.",
+                                 "The concept scheme the concept belongs to.")),
+        ("skos:prefLabel", _label("Navnet, på norsk (`nb`) og engelsk (`en`).",
+                                  "The name, in Norwegian (`nb`) and English (`en`).")),
+        ("skos:altLabel", _label("Andre ord for det samme (synonymer og varianter), på norsk og engelsk.",
+                                 "Other words for the same thing (synonyms and variants), in Norwegian and English.")),
+        ("skos:definition", _label("Definisjonen, på norsk og engelsk.",
+                                   "The definition, in Norwegian and English.")),
+        ("skos:broader", _label("Det overordnede begrepet, om det finnes.",
+                                "The broader concept, if there is one.")),
+        ("skos:related", _label("Beslektede begreper, slik begrepsfilen oppgir dem.",
+                                "Related concepts, as the concept file lists them.")),
+        ("dcterms:source", _label("Kildene definisjonen bygger på.", "The sources the definition is based on.")),
+        ("foaf:page", _label("Begrepets side på nettstedet.", "The concept's page on the website.")),
+        ("skos:hasTopConcept", _label("(På skjemaet) begrepene uten et overordnet begrep.",
+                                      "(On the scheme) the concepts without a broader concept.")),
     ],
+}
+DATA_FIELDS: dict[str, list[tuple[str, vocab.Label]]] = {
+    path: _OTHER_FIELDS[path] if path in _OTHER_FIELDS else [(c.name, c.description) for c in TABLES[path].columns]
+    for path in DATA_FILES
 }
 
 

@@ -58,7 +58,7 @@ class CorpusIndex:
     themes_of_study: dict[str, list[str]] = field(default_factory=dict)
     concepts_of_study: dict[str, list[str]] = field(default_factory=dict)
     studies_newest_first: list[Study] = field(default_factory=list)
-    finding_titles: dict[tuple[str, str], str] = field(default_factory=dict)
+    findings_by_id: dict[tuple[str, str], Finding] = field(default_factory=dict)  # (study id, finding id)
     # study id → its findings in reading order, each with its depth (0 for a main finding).
     finding_tree: dict[str, list[tuple[Finding, int]]] = field(default_factory=dict)
     # The knowledge map's rows: each theme or concept with one cell per study (None: a gap).
@@ -93,7 +93,7 @@ def _index_study(ix: CorpusIndex, study: Study) -> None:
     concepts: dict[str, None] = {}
     themes: dict[str, None] = {}
     for finding in study.findings:
-        ix.finding_titles[(study.id, finding.id)] = finding.title
+        ix.findings_by_id[(study.id, finding.id)] = finding
         for theme in finding.themes:
             ix.findings_by_theme[theme].append(Mention(study, finding))
             themes[theme] = None

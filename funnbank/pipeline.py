@@ -12,12 +12,16 @@ from funnbank.corpus import Corpus
 from funnbank.export import data_files
 from funnbank.index import CorpusIndex, build_index
 from funnbank.loader import load_corpus
-from funnbank.pages import SEARCHABLE_SECTIONS
+from funnbank.pages import EDITION_ROOT, EDITIONS, searchable_sections
 from funnbank.progress import Progress, watch_files
 from funnbank.render import render_pages
 from funnbank.search import index_edition, item_records
 from funnbank.site import mkdocs_build, staging_dir, swap_into_place
 from funnbank.writer import WriteStats, write_tree
+
+
+# Every page may be indexed. MkDocs writes sitemap.xml; it lists absolute URLs once `site_url` is set.
+ROBOTS_TXT = "User-agent: *\nAllow: /\n"
 
 
 @dataclass(frozen=True)
@@ -26,9 +30,22 @@ class Paths:
 
     content: Path = Path("content")
     templates: Path = Path("templates")
-    docs: Path = Path("build/docs")  # the generated Markdown; rebuilt each run
+    docs: Path = Path("build/docs")  # the generated Markdown of the Norwegian edition; rebuilt each run
     out: Path = Path("site")
     config: Path = Path("mkdocs.yml")
+
+    def edition_docs(self, lang: str) -> Path:
+        """`build/docs` for the Norwegian edition, `build/docs-en` for the English one."""
+        return self.docs if lang == "nb" else self.docs.with_name(f"{self.docs.name}-{lang}")
+
+    def edition_config(self, lang: str) -> Path:
+        """`mkdocs.yml`, and `mkdocs.en.yml` (which inherits it) for the English edition."""
+        return self.config if lang == "nb" else self.config.with_name(f"{self.config.stem}.{lang}.yml")
+
+
+def edition_out(site: Path, lang: str) -> Path:
+    """Where an edition goes in the built site: the root, or `en/`."""
+    return site / EDITION_ROOT[lang] if EDITION_ROOT[lang] else site
 
 
 @dataclass
@@ -55,11 +72,20 @@ def _timed(phases: dict[str, float], name: str) -> Iterator[None]:
         phases[name] = time.perf_counter() - start
 
 
-def generate(corpus: Corpus, paths: Paths, ix: CorpusIndex | None = None) -> tuple[int, WriteStats]:
-    """Write the generated Markdown (and data files) for `corpus`; return the page count and write stats."""
-    pages = render_pages(corpus, [paths.templates / "pages"], ix=ix)
-    stats = write_tree({**pages, **data_files(corpus)}, paths.docs)
-    return len(pages), stats
+def generate(corpus: Corpus, paths: Paths, ix: CorpusIndex | None = None,
+             editions: tuple[str, ...] = EDITIONS) -> tuple[int, WriteStats]:
+    """Write each edition's Markdown (the data files go with the Norwegian one, once for the site);
+    return the page count and what was written."""
+    ix = ix or build_index(corpus)
+    count, totals = 0, WriteStats(0, 0, 0)
+    for lang in editions:
+        pages = render_pages(corpus, [paths.templates / "pages"], lang, ix=ix)
+        files = {**pages, **data_files(corpus), "robots.txt": ROBOTS_TXT} if lang == "nb" else pages
+        stats = write_tree(files, paths.edition_docs(lang))
+        count += len(pages)
+        totals = WriteStats(totals.written + stats.written, totals.unchanged + stats.unchanged,
+                            totals.removed + stats.removed)
+    return count, totals
 
 
 def build(paths: Paths, progress: Progress | None = None) -> BuildReport:
@@ -78,11 +104,19 @@ def build(paths: Paths, progress: Progress | None = None) -> BuildReport:
         with _timed(phases, "mkdocs"):
             progress.phase("MkDocs", page_count)
             with watch_files(progress, lambda: sum(1 for _ in staging.rglob("index.html"))):
-                mkdocs_build(paths.config, paths.docs, staging)
+                # The Norwegian edition first: MkDocs empties its output folder, which holds `en/`.
+                for lang in EDITIONS:
+                    mkdocs_build(paths.edition_config(lang), paths.edition_docs(lang), edition_out(staging, lang))
+                # A web server serves only the root's 404 page; another edition's would be dead weight
+                # with links that are wrong where it lives (MkDocs roots them at "/").
+                for lang in EDITIONS:
+                    if EDITION_ROOT[lang]:
+                        (edition_out(staging, lang) / "404.html").unlink(missing_ok=True)
         with _timed(phases, "search"):
-            records = list(item_records(corpus, ix, "nb"))
-            progress.phase("Search index", len(records))
-            index_edition(staging, records, "nb", SEARCHABLE_SECTIONS, progress)
+            records = {lang: list(item_records(corpus, ix, lang)) for lang in EDITIONS}
+            progress.phase("Search index", sum(map(len, records.values())))
+            for lang in EDITIONS:
+                index_edition(edition_out(staging, lang), records[lang], lang, searchable_sections(lang), progress)
         with _timed(phases, "swap"):
             swap_into_place(staging, paths.out)
     progress.close()

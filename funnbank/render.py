@@ -8,29 +8,32 @@ an error, not an empty string) and escapes every printed value for Markdown.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from funnbank import pages, vocab
+from funnbank import export, pages, vocab
 from funnbank.autolink import ConceptMatcher, PageLinker
-from funnbank.citation import apa_reference
+from funnbank.citation import apa_reference, highwire_tags, schema_org, study_folder
 from funnbank.corpus import Corpus
 from funnbank.i18n import strings
 from funnbank.index import CorpusIndex, build_index
-from funnbank.model import Localized
+from funnbank.model import Finding, Localized, Study
 from funnbank.markup import escape_inline, md_finalize, paragraphs
 from funnbank.pages import Page
 from funnbank.search import FilterValues, filter_names, filter_tags, kind_order
 
 
-def make_environment(template_dirs: Iterable[Path]) -> Environment:
+def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environment:
+    """The Jinja environment of one edition: its path functions give that edition's paths."""
     env = Environment(
         loader=FileSystemLoader([str(d) for d in template_dirs]),
         undefined=StrictUndefined,
@@ -44,16 +47,26 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
     env.filters["inline"] = escape_inline
     env.filters["tr"] = tr
     env.filters["autolink"] = autolink
+    env.filters["heading"] = heading
     env.globals.update(
         href=href,
         links=links,
         label=label,
-        study_path=pages.study_path,
-        concept_path=pages.concept_path,
-        theme_path=pages.theme_path,
+        study_path=functools.partial(pages.study_path, lang=lang),
+        concept_path=functools.partial(pages.concept_path, lang=lang),
+        theme_path=functools.partial(pages.theme_path, lang=lang),
+        section=functools.partial(pages.section_path, lang=lang),
+        edition_root=posixpath.relpath(".", pages.EDITION_ROOT[lang] or "."),
         vocab=vocab.VOCABULARIES,
         apa_reference=apa_reference,
         searchable_page=searchable_page,
+        norwegian_only=norwegian_only,
+        end_norwegian_only=end_norwegian_only,
+        citation_downloads=citation_downloads,
+        site_file=site_file,
+        data_files_described=export.DATA_FILES,
+        data_fields=export.DATA_FIELDS,
+        csv_note=export.CSV_NOTE,
         json_attr=json_attr,
     )
     return env
@@ -76,7 +89,8 @@ def links(context: Context, kind: str, ids: Iterable[str]) -> Markup:
     """Comma-separated links to concepts or themes (`kind` is "concept" or "theme")."""
     corpus: Corpus = context["corpus"]
     lookup, path = {"concept": (corpus.concept, pages.concept_path), "theme": (corpus.theme, pages.theme_path)}[kind]
-    parts = [f"[{escape_inline(tr(context, lookup(id).label))}]({href(context, path(id))})" for id in ids]
+    lang = context["lang"]
+    parts = [f"[{escape_inline(tr(context, lookup(id).label))}]({href(context, path(id, lang))})" for id in ids]
     return Markup(", ".join(parts))
 
 
@@ -108,6 +122,49 @@ def searchable_page(filters: dict[str, list[str]]) -> Markup:
 
 
 @pass_context
+def norwegian_only(context: Context) -> Markup:
+    """In the English edition, open a block of text that exists only in Norwegian: say so, and mark
+    its language for screen readers and translation tools. Nothing in the Norwegian edition."""
+    if context["lang"] == "nb":
+        return Markup("")
+    return Markup(f"*{escape_inline(context['t'].in_norwegian)}*\n{{: .fb-note }}\n\n<div lang=\"nb\" markdown>\n")
+
+
+@pass_context
+def end_norwegian_only(context: Context) -> Markup:
+    return Markup("" if context["lang"] == "nb" else "\n</div>\n")
+
+
+@pass_context
+def site_file(context: Context, path: str) -> str:
+    """A URL-relative link from the page being rendered to a file at `path` from the site's root
+    (data and citation files live once, in the Norwegian edition's folders)."""
+    lang = context["lang"]
+    here = pages.EDITION_ROOT[lang] + pages.page_url(context["page_path"])
+    return posixpath.relpath(path, here.rstrip("/") or ".")
+
+
+@pass_context
+def citation_downloads(context: Context, study: Study) -> Markup:
+    """Links to the study's `cite.bib`, `cite.ris` and `cite.json`, as raw HTML: in the English
+    edition the files are outside the edition's folder, where MkDocs does not resolve links."""
+    t = context["t"]
+    links = []
+    for name, label_key in (("cite.bib", "cite_bib"), ("cite.ris", "cite_ris"), ("cite.json", "cite_json")):
+        href_ = site_file(context, f"{study_folder(study.id)}/{name}")
+        links.append(f'<a href="{html.escape(href_)}" download>{html.escape(getattr(t, label_key))}</a>')
+    return Markup(" · ".join(links))
+
+
+@pass_context
+def heading(context: Context, item: Study | Finding) -> str:
+    """A study's or finding's title in the edition's language: the English title where there is one."""
+    if context["lang"] == "en" and item.title_en:
+        return item.title_en
+    return item.title
+
+
+@pass_context
 def label(context: Context, vocabulary: str, key: str) -> str:
     """The edition's label of a controlled-vocabulary term."""
     return getattr(vocab.VOCABULARIES[vocabulary][key], context["lang"])
@@ -116,24 +173,54 @@ def label(context: Context, vocabulary: str, key: str) -> str:
 def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb",
                  ix: CorpusIndex | None = None) -> dict[str, str]:
     """Every page's Markdown, by path in the generated folder. `ix`: the corpus index, if already built."""
-    env = make_environment(template_dirs)
+    env = make_environment(template_dirs, lang)
     matcher = ConceptMatcher.build(corpus.concepts, lang)
     ix = ix or build_index(corpus)
     shared = {"corpus": corpus, "ix": ix, "t": strings(lang), "lang": lang,
               "search": FilterValues(corpus, ix, lang),
               "search_filter_names": filter_names(lang), "search_kind_order": kind_order(lang)}
     out: dict[str, str] = {}
-    for page in pages.plan_pages(corpus):
+    for page in pages.plan_pages(corpus, lang):
         out[page.path] = render_page(env, page, shared, matcher)
     return out
 
 
-def render_page(env: Environment, page: Page, shared: dict[str, object], matcher: ConceptMatcher) -> str:
+def render_page(env: Environment, page: Page, shared: dict[str, Any], matcher: ConceptMatcher) -> str:
+    lang = shared["lang"]
     own = page.context.get("concept")
     linker = PageLinker(
         matcher,
-        href_for=lambda id: relative_link(page.path, pages.concept_path(id)),
+        href_for=lambda id: relative_link(page.path, pages.concept_path(id, lang)),
         exclude=own.id if own is not None else None,  # type: ignore[attr-defined]
     )
     template = env.get_template(page.template)
-    return template.render({**shared, **page.context, "page_path": page.path, "linker": linker})
+    body = template.render({**shared, **page.context, "page_path": page.path, "linker": linker})
+    return front_matter(page_meta(page, lang, page.context.get("study"))) + body
+
+
+def page_meta(page: Page, lang: str, study: Study | None) -> dict[str, Any]:
+    """What the theme reads from a page's front matter: the link to the page in the other edition,
+    and on a study page its citation metadata (Highwire `citation_*` tags and schema.org JSON-LD)."""
+    other = next(e for e in pages.EDITIONS if e != lang)
+    meta: dict[str, Any] = {
+        "alternate": pages.alternate_link(page.key, lang, other),
+        "alternate_lang": other,
+        "alternate_label": strings(lang).switch_label,
+    }
+    if study is not None:
+        meta["citation"] = highwire_tags(study)
+        meta["jsonld"] = schema_org(study)
+    return meta
+
+
+def _json_for_html(value: object) -> str:
+    """JSON with <, > and & as \\u escapes (still the same JSON, and YAML), so no text from content
+    appears as markup anywhere in the generated file."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter written as JSON values (JSON is YAML), so no text can break out of it."""
+    lines = [f"{key}: {_json_for_html(value)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -65,12 +65,6 @@ def _text(value: Localized, lang: str) -> str:
     return getattr(value, lang, None) or value.nb
 
 
-def _page_url(path: str, anchor: str | None = None) -> str:
-    """A generated Markdown path as the URL MkDocs gives it (directory URLs)."""
-    url = "/" + path.removesuffix(".md").removesuffix("index") + ("" if path.endswith("index.md") else "/")
-    return f"{url}#{anchor}" if anchor else url
-
-
 class FilterValues:
     """The edition's filter values for studies, concepts and themes, and their items."""
 
@@ -136,12 +130,12 @@ def item_records(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[SearchR
     values = FilterValues(corpus, ix, lang)
     for study in corpus.studies:
         facts = values.study_facts(study)
-        path = pages.study_path(study.id)
+        url = "/" + pages.page_url(pages.study_path(study.id, lang))
         findings = {f.id: f for f in study.findings}
         for finding in study.findings:
             title = finding.title_en if lang == "en" and finding.title_en else finding.title
             yield SearchRecord(
-                _page_url(path, finding.id), title, f"{title}. {_text(finding.summary, lang)}",
+                f"{url}#{finding.id}", title, f"{title}. {_text(finding.summary, lang)}",
                 _compact({"type": [values.kind("finding")], **facts, "theme": values.themes(finding.themes),
                           "concept": values.concepts(finding.concepts)}),
                 study.title)
@@ -149,7 +143,7 @@ def item_records(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[SearchR
             finding = findings[quote.finding]
             content = quote.text if lang == "nb" or not quote.translation_en else f"{quote.text} {quote.translation_en}"
             yield SearchRecord(
-                _page_url(path, quote.id), f"«{_shorten(quote.text)}» — {quote.speaker}", content,
+                f"{url}#{quote.id}", f"«{_shorten(quote.text)}» — {quote.speaker}", content,
                 _compact({"type": [values.kind("quote")], **facts, "theme": values.themes(finding.themes),
                           "concept": values.concepts([*quote.concepts, *finding.concepts])}),
                 study.title)
@@ -157,7 +151,7 @@ def item_records(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[SearchR
             text = _text(rec.text, lang)
             themes = (t for f in rec.based_on for t in findings[f].themes)
             yield SearchRecord(
-                _page_url(path, rec.id), f"{getattr(vocab.RECOMMENDATION_KINDS[rec.kind], lang)}: {_shorten(text)}",
+                f"{url}#{rec.id}", f"{getattr(vocab.RECOMMENDATION_KINDS[rec.kind], lang)}: {_shorten(text)}",
                 text,
                 _compact({"type": [values.kind("recommendation")], **facts, "theme": values.themes(themes),
                           "concept": values.concepts(rec.concepts), "audience": values.audiences(rec.audience)}),

@@ -19,6 +19,8 @@ from funnbank.loader import load_corpus
 from funnbank.pipeline import Paths, generate
 
 POLL_SECONDS = 0.3
+# The preview shows the Norwegian edition (what a maintainer edits); `build` makes both.
+PREVIEW = ("nb",)
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
@@ -28,7 +30,7 @@ def _snapshot(folders: list[Path]) -> dict[Path, float]:
 def regenerate(paths: Paths) -> bool:
     """Regenerate the Markdown; on invalid content print the problems and keep the previous pages."""
     try:
-        generate(load_corpus(paths.content), paths)
+        generate(load_corpus(paths.content), paths, editions=PREVIEW)
     except ContentError as err:
         print("\n".join(str(p) for p in err.problems), file=sys.stderr)
         return False
@@ -49,7 +51,7 @@ def _watch(paths: Paths, stop: threading.Event) -> None:
 def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    generate(load_corpus(paths.content), paths)  # a first invalid corpus is an error, as in `build`
+    generate(load_corpus(paths.content), paths, editions=PREVIEW)  # a first invalid corpus is an error, as in `build`
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(paths, stop), daemon=True)
     watcher.start()

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from funnbank import vocab
 from funnbank.citation import CITATION_FORMATS, bibtex, citation_files, csl_json, full_title, ris, split_name
 from funnbank.corpus import Corpus
-from funnbank.export import CSV_COLUMNS, DATA_FIELDS, SCHEME_IRI, TABLES, concept_iri, data_files
+from funnbank.export import CSV_COLUMNS, CSV_NOTE, DATA_FIELDS, DATA_FILES, SCHEME_IRI, TABLES, concept_iri, data_files
 from funnbank.loader import load_corpus
 from funnbank.model import Author, Quote, Study
 
@@ -245,7 +246,6 @@ def _rows(files: dict[str, str], path: str) -> tuple[list[str], list[dict[str, s
 def test_csv_has_the_documented_columns_and_one_row_per_item(corpus: Corpus, files: dict[str, str], path: str) -> None:
     header, rows = _rows(files, path)
     assert header == list(CSV_COLUMNS[path]) == [name for name, _ in DATA_FIELDS[path]]
-    assert all(description.strip() for _, description in DATA_FIELDS[path])
     items = [(s.id, item.id) for s in corpus.studies for item in TABLES[path].items(s)]
     assert [(r["study_id"], r["id"]) for r in rows] == items
     assert len(items) > 0
@@ -321,7 +321,47 @@ def test_concept_pages_are_absolute_with_a_base_url(corpus: Corpus) -> None:
 # --- all files --------------------------------------------------------------------------------------
 
 def test_every_data_file_is_documented(files: dict[str, str]) -> None:
-    assert {path for path in files if path.startswith("data/")} == set(DATA_FIELDS)
+    assert {path for path in files if path.startswith("data/")} == set(DATA_FILES)
+    assert list(DATA_FIELDS) == list(DATA_FILES)  # the same files, in the order the page lists them
+    assert list(DATA_FILES) == ["data/funnbank.json", "data/findings.csv", "data/quotes.csv",
+                                "data/recommendations.csv", "data/concepts.jsonld"]
+
+
+def _descriptions() -> list[tuple[str, vocab.Label]]:
+    return [("CSV_NOTE", CSV_NOTE), *DATA_FILES.items(),
+            *((f"{path} {name}", d) for path, fields in DATA_FIELDS.items() for name, d in fields)]
+
+
+def test_every_description_is_in_both_languages() -> None:
+    for where, description in _descriptions():
+        assert isinstance(description, vocab.Label), where
+        assert description.nb.strip() and description.en.strip(), where
+        assert description.nb != description.en, where
+        # The same code in both: backticked names are not translated (only `<placeholders>` are), and a
+        # Markdown table cell holds no "|".
+        code = [re.findall(r"`[^`]*`", re.sub(r"<[^>]*>", "<>", text)) for text in description]
+        assert code[0] == code[1], where
+        assert "|" not in description.nb + description.en and "\n" not in description.nb + description.en, where
+    for path, table in TABLES.items():
+        assert [c.description for c in table.columns] == [d for _, d in DATA_FIELDS[path]]
+
+
+@pytest.mark.parametrize(("path", "column", "table"), [
+    ("data/recommendations.csv", "kind", vocab.RECOMMENDATION_KINDS),
+    ("data/recommendations.csv", "audience", vocab.AUDIENCES),
+])
+def test_vocabulary_columns_list_every_key_in_both_languages(path: str, column: str, table: dict) -> None:
+    description = dict(DATA_FIELDS[path])[column]
+    for key, label in table.items():
+        assert f"`{key}` ({label.nb.lower()})" in description.nb
+        assert f"`{key}`" in description.en
+        assert label.en.lower() == key.replace("_", " ") or f"`{key}` ({label.en.lower()})" in description.en
+
+
+def test_the_csv_note_says_what_the_files_share() -> None:
+    assert "UTF-8" in CSV_NOTE.nb and "UTF-8" in CSV_NOTE.en
+    assert "`;`" in CSV_NOTE.nb and "`;`" in CSV_NOTE.en
+    assert "header row" in CSV_NOTE.en and "overskriftsrad" in CSV_NOTE.nb
 
 
 def test_exports_are_deterministic(corpus: Corpus, files: dict[str, str]) -> None:

@@ -1,0 +1,726 @@
+"""Funnbanken's scale benchmark: synthetic corpora of N studies, built end to end and measured.
+
+    .venv/bin/python bench/run.py [--sizes 10 100 1000] [--out bench/results.json]
+                                  [--no-browser] [--no-serve] [--no-zensical]
+
+For each N it writes a synthetic corpus (seed 0) into a temporary folder and then, each in a
+child process of its own so that peak memory is that step's alone:
+
+1. builds it (`funnbank.pipeline.build`): pages, seconds per phase, peak memory;
+2. builds it again with the content unchanged: how many generated files were rewritten;
+3. runs MkDocs alone on the same generated Markdown (the very `mkdocs_build` calls the build
+   made, recorded in step 1), so the generator's time is a ratio of MkDocs' own;
+4. builds the same Markdown with Zensical, when `.venv-zensical` has it, for engine parity.
+
+It also measures the built site (study page HTML, site and search-index size, the size of every
+section page, to show which grow with N) and, in headless Chromium, what the first search
+transfers from /pagefind/. Once per run it times `build.py serve` on the real corpus: from saving
+an edited study to the served page showing the edit.
+
+Results go to a Markdown table on stdout and to a JSON file; the targets of the benchmark issue
+are checked under the table. Nothing here writes into the project's content/, build/ or site/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+THIS = Path(__file__).resolve()
+DEFAULT_SIZES = [10, 100, 1000]
+ZENSICAL_VENV = ROOT / ".venv-zensical"
+CHROMIUM = "/usr/bin/chromium"
+QUERY = "mestring"
+SEED = 0
+
+# The issue's targets.
+MAX_MS_PER_PAGE = 5.0
+MAX_LINEAR_FACTOR = 11.0  # time(1000) ≤ 11 × time(100)
+MAX_STUDY_PAGE_SPREAD = 0.10
+MAX_GENERATOR_OVERHEAD = 0.20
+MAX_SERVE_SECONDS = 2.0
+MAX_FIRST_SEARCH_KB = 300.0
+
+Json = dict[str, Any]
+
+
+def log(message: str) -> None:
+    """Progress goes to stderr, so stdout holds only the report."""
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Child processes. Each runs in a fresh interpreter from the project folder, prints one JSON line
+# as its last line of stdout, and reports its own peak memory.
+# ---------------------------------------------------------------------------------------------
+
+def _peak_python_mb() -> float:
+    """This process's peak resident memory (ru_maxrss is in KB on Linux)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _vm_hwm_mb(pid: int) -> float | None:
+    """A live process's peak resident memory (VmHWM) from /proc."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return round(int(match.group(1)) / 1024, 1) if match else None
+
+
+def _record_pagefind_peaks(peaks: list[float]) -> None:
+    """Read each Pagefind service's VmHWM just before the build stops it.
+
+    Not RUSAGE_CHILDREN: Python spawns with vfork, and Linux folds the parent's memory at exec
+    time into the child's ru_maxrss, so that figure would be Python's RSS at spawn time.
+    """
+    from funnbank import search
+
+    service = getattr(search, "PagefindService", None)
+    if service is None:
+        return
+    original_exit = service.__exit__
+
+    def exit_recording(self: Any, *exc: object) -> Any:
+        process = getattr(self, "_process", None)
+        if process is not None and (peak := _vm_hwm_mb(process.pid)) is not None:
+            peaks.append(peak)
+        return original_exit(self, *exc)
+
+    service.__exit__ = exit_recording
+
+
+def _record_mkdocs_calls(calls: list[Json]) -> None:
+    """Wrap `funnbank.site.mkdocs_build` wherever the package imported it, to learn which
+    (config, Markdown folder) pairs the build hands to MkDocs: one per edition, however many."""
+    import funnbank.site
+
+    original = funnbank.site.mkdocs_build
+
+    def recording(config_file: Path, docs_dir: Path, site_dir: Path, *args: Any, **kwargs: Any) -> Any:
+        calls.append({"config": str(Path(config_file).resolve()), "docs": str(Path(docs_dir).resolve())})
+        return original(config_file, docs_dir, site_dir, *args, **kwargs)
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").startswith("funnbank") and \
+                getattr(module, "mkdocs_build", None) is original:
+            module.mkdocs_build = recording  # type: ignore[attr-defined]
+
+
+def _counts(stats: Any) -> Json:
+    """WriteStats (or a mapping of them, one per edition) as plain numbers."""
+    if isinstance(stats, dict):
+        total: Json = {}
+        for part in stats.values():
+            for key, value in _counts(part).items():
+                total[key] = total.get(key, 0) + value
+        return total
+    return {key: getattr(stats, key) for key in ("written", "unchanged", "removed")}
+
+
+def child_build(content: Path, docs: Path, site: Path) -> Json:
+    """One full build, as `build.py build` does it (minus the progress bar)."""
+    from funnbank.pipeline import Paths, build
+
+    calls: list[Json] = []
+    pagefind_peaks: list[float] = []
+    _record_mkdocs_calls(calls)
+    _record_pagefind_peaks(pagefind_peaks)
+    report = build(Paths(content=content, out=site, docs=docs))
+    return {"pages": report.pages, "seconds": report.seconds, "phases": report.phases,
+            "written": _counts(report.written), "mkdocs_calls": calls,
+            "peak_python_mb": _peak_python_mb(), "peak_pagefind_mb": max(pagefind_peaks, default=None)}
+
+
+def child_mkdocs(calls: list[Json], out_base: Path) -> Json:
+    """MkDocs alone: the build's own `mkdocs_build` calls, each into a fresh folder."""
+    from funnbank.site import mkdocs_build
+
+    seconds = 0.0
+    for i, call in enumerate(calls):
+        start = time.perf_counter()
+        mkdocs_build(Path(call["config"]), Path(call["docs"]), out_base / f"mkdocs-{i}")
+        seconds += time.perf_counter() - start
+    return {"seconds": seconds, "peak_python_mb": _peak_python_mb()}
+
+
+def run_child(*args: str) -> Json:
+    """Run this file in child mode; return its JSON. A failed child stops the benchmark."""
+    proc = subprocess.run([sys.executable, str(THIS), "--child", *args], cwd=ROOT,
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"benchmark child `{args[0]}` failed (exit {proc.returncode})")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _child_main(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(ROOT))  # funnbank is imported from the project folder, not installed
+    if args.child == "build":
+        result = child_build(args.content, args.docs, args.site)
+    else:
+        result = child_mkdocs(json.loads(args.calls), args.site)
+    print(json.dumps(result))
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site, measured from its files
+# ---------------------------------------------------------------------------------------------
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else 0
+
+
+def _edition_roots(site: Path) -> list[Path]:
+    """The site root and every folder in it with its own search index (an edition such as `en/`)."""
+    return [site] + sorted(d for d in site.iterdir() if d.is_dir() and (d / "pagefind").is_dir())
+
+
+def page_sizes_kb(site: Path) -> dict[str, float]:
+    """Each section page's HTML size, and the mean and largest page of each folder of leaf pages
+    (studies, concepts, themes), in KB; keyed by URL. Shows which kinds of page grow with N."""
+    sizes: dict[str, float] = {}
+    roots = _edition_roots(site)
+    for root in roots:
+        prefix = "/" + (root.relative_to(site).as_posix() + "/" if root != site else "")
+        sizes[prefix] = (root / "index.html").stat().st_size / 1024
+        for section in sorted(d for d in root.iterdir() if d.is_dir() and d not in roots):
+            if (section / "index.html").is_file():
+                sizes[f"{prefix}{section.name}/"] = (section / "index.html").stat().st_size / 1024
+            leaves = [p.stat().st_size / 1024 for p in section.glob("*/index.html")]
+            if leaves:
+                sizes[f"{prefix}{section.name}/* mean"] = sum(leaves) / len(leaves)
+                sizes[f"{prefix}{section.name}/* max"] = max(leaves)
+    return {key: round(value, 1) for key, value in sizes.items()}
+
+
+def measure_site(site: Path) -> Json:
+    studies = [p.stat().st_size for p in site.glob("studier/*/index.html")]
+    return {
+        "html_files": sum(1 for _ in site.rglob("*.html")),
+        "study_page_kb": round(sum(studies) / len(studies) / 1024, 1) if studies else None,
+        "site_mb": round(_size(site) / 2**20, 1),
+        "search_index_mb": round(sum(_size(root / "pagefind") for root in _edition_roots(site)) / 2**20, 1),
+        "page_sizes_kb": page_sizes_kb(site),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# First search in headless Chromium
+# ---------------------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """Serve `directory` on a free loopback port (as tests/conftest.py does); yield the base URL."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Browser:
+    """One headless Chromium for the whole run; each measurement gets a fresh context (empty cache)."""
+
+    def __enter__(self) -> Browser:
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self.browser = self._playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.browser.close()
+        self._playwright.stop()
+
+    def pagefind_transfer(self, url: str, action: Any) -> Json:
+        """Response bytes of everything fetched under /pagefind/ from opening `url` until
+        `action(page)` has its results (it returns what the page says it found)."""
+        context = self.browser.new_context()
+        page = context.new_page()
+        finished: list[Any] = []
+        page.on("requestfinished", lambda request: finished.append(request))
+        try:
+            page.goto(url, wait_until="load")
+            found_text = action(page)
+            page.wait_for_load_state("networkidle")
+            by_kind: dict[str, float] = {}
+            requests = 0
+            for request in finished:
+                if "/pagefind/" in request.url:
+                    kind = _pagefind_kind(request.url)
+                    by_kind[kind] = by_kind.get(kind, 0) + request.sizes()["responseBodySize"] / 1024
+                    requests += 1
+            return {"kb": round(sum(by_kind.values()), 1), "requests": requests, "results": found_text,
+                    "by_kind_kb": {kind: round(kb, 1) for kind, kb in sorted(by_kind.items())}}
+        finally:
+            context.close()
+
+
+def _pagefind_kind(url: str) -> str:
+    """What a Pagefind file is for: the fixed runtime, or index data that may grow with N."""
+    name = url.split("?")[0].rsplit("/pagefind/", 1)[1]
+    if name.startswith(("index/", "fragment/", "filter/")):
+        return name.split("/")[0]
+    if name.endswith(".pf_meta"):
+        return "meta"
+    return "runtime"  # pagefind.js, the WebAssembly module, pagefind-entry.json
+
+
+def _header_search(query: str) -> Any:
+    def action(page: Any) -> None:
+        page.keyboard.press("/")  # the site's shortcut: opens the header search and focuses it
+        page.keyboard.type(query, delay=40)
+        # "attached", not "visible": Playwright finds the link (a block inside the overlay) invisible,
+        # though a screenshot shows the results; rendered is what matters for the transfer.
+        page.wait_for_selector(".md-search-result__list .md-search-result__link", state="attached",
+                               timeout=60_000)
+        return page.inner_text(".md-search-result__meta")
+    return action
+
+
+def _search_page_ready(page: Any) -> str:
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.fb-search-status');"
+        " return s && s.textContent && (document.querySelector('.fb-result') ||"
+        " !document.querySelector('.fb-no-results').hidden); }", timeout=60_000)
+    return page.inner_text(".fb-search-status")
+
+
+def measure_search(browser: Browser, site: Path, query: str) -> Json:
+    """The first search's transfer from the header box on the home page, and on the search page
+    (which also loads every filter's values up front)."""
+    from urllib.parse import quote
+
+    with served(site) as url:
+        header = browser.pagefind_transfer(url, _header_search(query))
+        search_page = browser.pagefind_transfer(f"{url}sok/?q={quote(query)}", _search_page_ready)
+    return {"first_search_kb": header["kb"], "search_page_kb": search_page["kb"],
+            "search_detail": {"header": header, "search_page": search_page}}
+
+
+# ---------------------------------------------------------------------------------------------
+# Zensical, for engine parity
+# ---------------------------------------------------------------------------------------------
+
+def zensical_executable() -> Path | None:
+    candidate = ZENSICAL_VENV / "bin" / "zensical"
+    if candidate.exists():
+        return candidate
+    found = shutil.which("zensical")
+    return Path(found) if found else None
+
+
+def zensical_version(exe: Path) -> str:
+    proc = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
+    return (proc.stdout or proc.stderr).strip()
+
+
+def _merge(base: Json, override: Json) -> Json:
+    """MkDocs' INHERIT: mappings merge key by key, anything else is replaced."""
+    merged = dict(base)
+    for key, value in override.items():
+        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) \
+            else value
+    return merged
+
+
+def _resolved_config(config: Path) -> Json:
+    """The MkDocs config with INHERIT applied and the theme's custom_dir made absolute."""
+    import yaml
+
+    data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    parent = data.pop("INHERIT", None)
+    if parent:
+        data = _merge(_resolved_config((config.parent / parent).resolve()), data)
+    theme = data.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str((config.parent / theme["custom_dir"]).resolve())
+    return data
+
+
+def _first_error(output: str) -> str:
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    errors = [line for line in lines if re.search(r"(Error|Exception|panicked)", line)]
+    return (errors[-1] if errors else lines[-1] if lines else "no output")[:300]
+
+
+def zensical_build(exe: Path, calls: list[Json], work: Path) -> Json:
+    """Build each of the build's (config, Markdown folder) pairs with Zensical into `work`.
+
+    Zensical 0.0.73 panics on an absolute docs_dir, so each config is written beside its
+    Markdown folder and names it relatively. `--clean` drops its cache, so every build is cold.
+    """
+    seconds, html = 0.0, 0
+    for i, call in enumerate(calls):
+        docs = Path(call["docs"])
+        try:
+            config = _resolved_config(Path(call["config"]))
+        except Exception as err:  # noqa: BLE001 - any unreadable config is reported, not fatal
+            return {"status": "failed", "error": f"config: {err}"[:300]}
+        out = work / f"zensical-{i}"
+        config.update(docs_dir=docs.name, site_dir=os.path.relpath(out, docs.parent))
+        config_file = docs.parent / f"zensical-{i}.yml"
+        config_file.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+        start = time.perf_counter()
+        proc = subprocess.run([str(exe), "build", "--clean", "-f", str(config_file)], cwd=docs.parent,
+                              capture_output=True, text=True)
+        seconds += time.perf_counter() - start
+        if proc.returncode != 0:
+            return {"status": "failed", "error": _first_error(proc.stderr + proc.stdout)}
+        html += sum(1 for _ in out.rglob("*.html"))
+        shutil.rmtree(out, ignore_errors=True)
+    return {"status": "ok", "seconds": round(seconds, 2), "html_files": html}
+
+
+# ---------------------------------------------------------------------------------------------
+# `build.py serve`: edit a study, time until the served page shows it
+# ---------------------------------------------------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def measure_serve(timeout: float = 60.0) -> Json:
+    """On a copy of the real content: seconds from saving a study with a new title until
+    `build.py serve` serves its page with that title (polled every 50 ms)."""
+    with tempfile.TemporaryDirectory(prefix="funnbank-bench-serve-") as tmp:
+        content = Path(tmp) / "content"
+        shutil.copytree(ROOT / "content", content)
+        study = sorted((content / "studies").glob("*.yaml"))[0]
+        url_path = f"studier/{study.stem}/"
+        port = _free_port()
+        # A session of its own, so the server and anything it starts stop together.
+        proc = subprocess.Popen([sys.executable, "build.py", "serve", "--content", str(content),
+                                 "--docs", str(Path(tmp) / "docs"), "--port", str(port)],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        stderr_lines: list[str] = []
+        threading.Thread(target=lambda: stderr_lines.extend(proc.stderr), daemon=True).start()  # type: ignore[arg-type]
+        url = f"http://127.0.0.1:{port}/{url_path}"
+        try:
+            started = time.monotonic()
+            while _fetch(url) is None:
+                if proc.poll() is not None or time.monotonic() - started > timeout:
+                    return {"status": "failed", "error": "did not start: " + _first_error("".join(stderr_lines))}
+                time.sleep(0.2)
+            startup = round(time.monotonic() - started, 1)
+            marker = f"Benkmerke {int(time.time())}"
+            text = study.read_text(encoding="utf-8")
+            # A plain one-line title is replaced whole (not a folded `>-` one); JSON quoting is valid YAML.
+            edited, count = re.subn(r"^title: (?![>|]).*$", f"title: {json.dumps(marker)}", text, count=1, flags=re.M)
+            if not count:
+                return {"status": "failed", "error": f"no one-line title in {study.name}"}
+            study.write_text(edited, encoding="utf-8")
+            start = time.monotonic()
+            while time.monotonic() - start < timeout:
+                if marker in (_fetch(url) or ""):
+                    return {"status": "ok", "seconds": round(time.monotonic() - start, 2), "study": study.stem,
+                            "startup_seconds": startup}
+                time.sleep(0.05)
+            return {"status": "failed", "error": f"the edit did not show within {timeout:.0f} s"}
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+# ---------------------------------------------------------------------------------------------
+# One size
+# ---------------------------------------------------------------------------------------------
+
+def _phase_sum(phases: dict[str, float], *prefixes: str) -> float:
+    """Phases are grouped by name prefix, so per-edition phases ("mkdocs-en") count with theirs."""
+    return sum(seconds for name, seconds in phases.items() if name.startswith(prefixes))
+
+
+def write_corpus(n: int, out: Path) -> None:
+    subprocess.run([sys.executable, "build.py", "synth", "--studies", str(n), "--out", str(out),
+                    "--seed", str(SEED)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def bench_size(n: int, browser: Browser | None, zensical: Path | str, query: str) -> Json:
+    """Everything measured at one N. `zensical` is its executable, or why it is not run."""
+    with tempfile.TemporaryDirectory(prefix=f"funnbank-bench-{n}-") as tmp:
+        base = Path(tmp)
+        content, docs, site = base / "content", base / "docs", base / "site"
+        log(f"N={n}: writing the synthetic corpus")
+        write_corpus(n, content)
+        build_args = ("build", "--content", str(content), "--docs", str(docs), "--site", str(site))
+        log(f"N={n}: building")
+        first = run_child(*build_args)
+        phases = first["phases"]
+        total = first["seconds"]
+        generator = _phase_sum(phases, "load", "generate")
+        mkdocs = _phase_sum(phases, "mkdocs")
+        search = _phase_sum(phases, "search")
+        row: Json = {
+            "n": n, "pages": first["pages"],
+            "seconds_generate": round(generator, 2), "seconds_mkdocs": round(mkdocs, 2),
+            "seconds_search": round(search, 2), "seconds_total": round(total, 2),
+            "ms_per_page": round(total / first["pages"] * 1000, 1),
+            "peak_python_mb": first["peak_python_mb"], "peak_pagefind_mb": first["peak_pagefind_mb"],
+            "phases": {name: round(seconds, 3) for name, seconds in phases.items()},
+            **measure_site(site),
+        }
+        if browser:
+            log(f"N={n}: first search in Chromium")
+            row.update(measure_search(browser, site, query))
+        else:
+            row.update(first_search_kb=None, search_page_kb=None, search_detail=None)
+        log(f"N={n}: building again, content unchanged")
+        second = run_child(*build_args)
+        row["second_build"] = {**second["written"], "seconds": round(second["seconds"], 2)}
+        calls = first["mkdocs_calls"]
+        log(f"N={n}: MkDocs alone on the same Markdown")
+        alone = run_child("mkdocs", "--calls", json.dumps(calls), "--site", str(base))
+        row["mkdocs_alone_seconds"] = round(alone["seconds"], 2)
+        row["mkdocs_alone_html_files"] = sum(1 for _ in base.glob("mkdocs-*/**/*.html"))
+        row["mkdocs_alone_peak_mb"] = alone["peak_python_mb"]
+        row["generator_overhead"] = round(generator / alone["seconds"], 3)
+        row["build_overhead"] = round((total - mkdocs - search) / mkdocs, 3)
+        for folder in base.glob("mkdocs-*"):
+            shutil.rmtree(folder)  # a 1,000-study site is hundreds of MB: keep /tmp small
+        if isinstance(zensical, Path):
+            log(f"N={n}: Zensical on the same Markdown")
+            row["zensical"] = zensical_build(zensical, calls, base)
+        else:
+            row["zensical"] = {"status": zensical}
+        return row
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets and the report
+# ---------------------------------------------------------------------------------------------
+
+def _row(rows: list[Json], n: int) -> Json | None:
+    return next((r for r in rows if r["n"] == n), None)
+
+
+def _target(name: str, figure: str, ok: bool | None) -> Json:
+    return {"target": name, "figure": figure, "status": "n/a" if ok is None else "PASS" if ok else "MISS"}
+
+
+def check_targets(rows: list[Json], serve: Json | None) -> list[Json]:
+    largest = max(rows, key=lambda r: r["n"])
+    at = f"at N={largest['n']}"
+    targets = [_target(f"≤ {MAX_MS_PER_PAGE:g} ms per page end to end at 1,000 studies",
+                       f"{largest['ms_per_page']} ms/page {at}",
+                       largest["ms_per_page"] <= MAX_MS_PER_PAGE if largest["n"] >= 1000 else None)]
+    r100, r1000 = _row(rows, 100), _row(rows, 1000)
+    if r100 and r1000:
+        factor = r1000["seconds_total"] / r100["seconds_total"]
+        targets.append(_target(f"time(1,000) ≤ {MAX_LINEAR_FACTOR:g} × time(100)",
+                               f"{factor:.1f} × ({r1000['seconds_total']} s / {r100['seconds_total']} s)",
+                               factor <= MAX_LINEAR_FACTOR))
+    else:
+        targets.append(_target(f"time(1,000) ≤ {MAX_LINEAR_FACTOR:g} × time(100)", "needs N=100 and N=1000", None))
+    study_kb = [r["study_page_kb"] for r in rows if r["study_page_kb"]]
+    spread = (max(study_kb) - min(study_kb)) / min(study_kb) if len(study_kb) > 1 else None
+    targets.append(_target(f"study page HTML the same size at every N (within {MAX_STUDY_PAGE_SPREAD:.0%})",
+                           f"{min(study_kb, default=0)}–{max(study_kb, default=0)} KB"
+                           + (f", spread {spread:.1%}" if spread is not None else ", one size only"),
+                           spread <= MAX_STUDY_PAGE_SPREAD if spread is not None else None))
+    overheads = ", ".join(f"N={r['n']}: {r['generator_overhead']:.0%}" for r in rows)
+    targets.append(_target(f"generator overhead ≤ {MAX_GENERATOR_OVERHEAD:.0%} of MkDocs' time (every N)",
+                           f"(load + generate) / MkDocs alone: {overheads}",
+                           all(r["generator_overhead"] <= MAX_GENERATOR_OVERHEAD for r in rows)))
+    rewrites = ", ".join(f"N={r['n']}: {r['second_build']['written']} written, {r['second_build']['removed']} removed"
+                         for r in rows)
+    targets.append(_target("a second build with unchanged content rewrites no generated file", rewrites,
+                           all(r["second_build"]["written"] == 0 and r["second_build"]["removed"] == 0
+                               for r in rows)))
+    if serve is None:
+        targets.append(_target(f"`serve` shows an edited study ≤ {MAX_SERVE_SECONDS:g} s", "not measured (--no-serve)",
+                               None))
+    elif serve["status"] != "ok":
+        targets.append(_target(f"`serve` shows an edited study ≤ {MAX_SERVE_SECONDS:g} s",
+                               f"failed: {serve['error']}", False))
+    else:
+        targets.append(_target(f"`serve` shows an edited study ≤ {MAX_SERVE_SECONDS:g} s",
+                               f"{serve['seconds']} s (real corpus, {serve['study']})",
+                               serve["seconds"] <= MAX_SERVE_SECONDS))
+    first = largest["first_search_kb"]
+    targets.append(_target(f"first search ≤ {MAX_FIRST_SEARCH_KB:g} KB at 1,000 studies",
+                           "not measured (--no-browser)" if first is None else f"{first} KB {at}",
+                           None if first is None or largest["n"] < 1000 else first <= MAX_FIRST_SEARCH_KB))
+    return targets
+
+
+def _fmt(value: Any, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _zensical_cell(z: Json) -> str:
+    if z["status"] == "ok":
+        return f"{z['seconds']:.1f} s ({z['html_files']:,} HTML)"
+    if z["status"] == "not installed":
+        return "Zensical not installed"
+    if z["status"] == "skipped":
+        return "skipped (--no-zensical)"
+    return f"failed: {z['error']}"
+
+
+def render_report(result: Json) -> str:
+    rows: list[Json] = result["rows"]
+    header = ["N", "pages", "generate s", "MkDocs s", "search s", "total s", "ms/page", "peak MB Python / Pagefind",
+              "study page KB", "site MB", "index MB", "first search KB", "search page KB",
+              "MkDocs alone s (HTML)", "gen / MkDocs", "2nd build rewrites", "Zensical s (HTML)"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for r in rows:
+        cells = [_fmt(r["n"]), _fmt(r["pages"]), _fmt(r["seconds_generate"]), _fmt(r["seconds_mkdocs"]),
+                 _fmt(r["seconds_search"]), _fmt(r["seconds_total"]), _fmt(r["ms_per_page"]),
+                 f"{_fmt(r['peak_python_mb'], 0)} / {_fmt(r['peak_pagefind_mb'], 0)}", _fmt(r["study_page_kb"]), _fmt(r["site_mb"]), _fmt(r["search_index_mb"]),
+                 _fmt(r["first_search_kb"]), _fmt(r["search_page_kb"]),
+                 f"{r['mkdocs_alone_seconds']:.1f} ({r['mkdocs_alone_html_files']:,})",
+                 f"{r['generator_overhead']:.0%}", _fmt(r["second_build"]["written"]), _zensical_cell(r["zensical"])]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "Generate = load + generate phases; gen / MkDocs = that over MkDocs alone on the same Markdown. "
+              "Peak MB: the build's Python process (ru_maxrss) and, separately, the Pagefind binary it runs "
+              "(VmHWM); they overlap only while the index is written. Search KB: response bodies under "
+              "/pagefind/ from a plain loopback server (no compression) for "
+              f"“{result['query']}”, from a fresh browser: typed in the header box on the home page, and "
+              "opened as /sok/?q=… (which also loads every filter).",
+              "", f"Machine: {result['machine']['cpu_count']} cores, {result['machine']['cpu']}, Python "
+              f"{result['machine']['python']}; load average {result['machine']['load_average_start']} at the start, "
+              f"{result['machine'].get('load_average_end', '–')} at the end."]
+    lines += ["", "Targets:"]
+    for t in result["targets"]:
+        lines.append(f"- {t['status']:4}  {t['target']}: {t['figure']}")
+    lines += ["", f"Engine parity: {result['zensical']}"]
+    lines += ["", *render_page_sizes(rows)]
+    return "\n".join(lines)
+
+
+def render_page_sizes(rows: list[Json]) -> list[str]:
+    """Every section page (and leaf-page mean and max) by N, with growth from the smallest N."""
+    names = list(dict.fromkeys(name for r in rows for name in r["page_sizes_kb"]))
+    header = ["page (KB)", *[f"N={r['n']:,}" for r in rows], "growth"]
+    lines = ["Page HTML sizes by N:", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for name in names:
+        values = [r["page_sizes_kb"].get(name) for r in rows]
+        growth = f"{values[-1] / values[0]:.1f} ×" if values[0] and values[-1] else "–"
+        lines.append("| " + " | ".join([name, *[_fmt(v) for v in values], growth]) + " |")
+    return lines
+
+
+def _load_average() -> str:
+    """Other work on the machine slows every figure; the 1, 5 and 15 minute load averages."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def machine_info() -> Json:
+    from importlib import metadata
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    versions = {}
+    for package in ("mkdocs", "mkdocs-material", "pagefind", "playwright"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions[package] = metadata.version(package)
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
+    return {"cpu_count": os.cpu_count(), "cpu": cpu, "load_average_start": _load_average(), "python": platform.python_version(),
+            "platform": platform.platform(), "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "commit": commit.stdout.strip(), "versions": versions}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description="Funnbanken's scale benchmark (see bench/README.md).")
+    parser.add_argument("--sizes", type=int, nargs="+", default=DEFAULT_SIZES, help="numbers of studies")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json", help="JSON results file")
+    parser.add_argument("--query", default=QUERY, help="the first search's query")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search transfer in Chromium")
+    parser.add_argument("--no-serve", action="store_true", help="skip timing `build.py serve`")
+    parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical builds")
+    # Child mode: one measured step in a fresh process (see run_child).
+    parser.add_argument("--child", choices=["build", "mkdocs"], help=argparse.SUPPRESS)
+    parser.add_argument("--content", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--docs", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--calls", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.child:
+        return _child_main(args)
+    executable = None if args.no_zensical else zensical_executable()
+    zensical: Path | str = executable or ("skipped" if args.no_zensical else "not installed")
+    result: Json = {"machine": machine_info(), "query": args.query, "sizes": args.sizes, "rows": [],
+                    "zensical": ("skipped (--no-zensical)" if args.no_zensical else
+                                 f"Zensical {zensical_version(executable)} ({executable})" if executable else
+                                 "Zensical not installed (make bench tries to install it into .venv-zensical)"),
+                    "serve": None, "targets": []}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with Browser() if not args.no_browser else contextlib.nullcontext() as browser:
+        for n in args.sizes:
+            result["rows"].append(bench_size(n, browser, zensical, args.query))
+            # Saved after every size, so a long run that fails late keeps what it measured.
+            args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if not args.no_serve:
+        log("serve: editing a study of the real corpus")
+        result["serve"] = measure_serve()
+    result["targets"] = check_targets(result["rows"], result["serve"])
+    result["machine"]["load_average_end"] = _load_average()
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(render_report(result))
+    print(f"\nWrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

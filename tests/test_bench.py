@@ -1,0 +1,45 @@
+"""The benchmark script runs end to end on a tiny corpus and writes every documented field."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+# The fields bench/README.md documents for each row of bench/results.json.
+ROW_FIELDS = {
+    "n", "pages", "seconds_generate", "seconds_mkdocs", "seconds_search", "seconds_total", "ms_per_page",
+    "peak_python_mb", "peak_pagefind_mb", "phases", "html_files", "study_page_kb", "site_mb", "search_index_mb",
+    "page_sizes_kb", "first_search_kb", "search_page_kb", "search_detail", "second_build",
+    "mkdocs_alone_seconds", "mkdocs_alone_html_files", "mkdocs_alone_peak_mb", "generator_overhead",
+    "build_overhead", "zensical",
+}
+
+
+def test_benchmark_writes_a_row_with_every_field(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    proc = subprocess.run(
+        [sys.executable, "bench/run.py", "--sizes", "3", "--no-browser", "--no-serve", "--no-zensical",
+         "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert {"machine", "query", "sizes", "rows", "zensical", "serve", "targets"} <= result.keys()
+    assert {"cpu_count", "python", "date"} <= result["machine"].keys()
+    [row] = result["rows"]
+    assert ROW_FIELDS <= row.keys(), ROW_FIELDS - row.keys()
+    assert row["n"] == 3 and row["pages"] > 0 and row["html_files"] > 0
+    assert row["seconds_total"] > 0 and row["mkdocs_alone_seconds"] > 0 and row["ms_per_page"] > 0
+    assert row["study_page_kb"] > 0 and row["peak_python_mb"] > 0
+    assert set(row["second_build"]) >= {"written", "unchanged", "removed", "seconds"}
+    assert row["zensical"] == {"status": "skipped"}
+    assert row["first_search_kb"] is None  # --no-browser
+    # Every target is listed; those this run cannot measure say so instead of passing.
+    assert len(result["targets"]) == 7
+    assert {t["status"] for t in result["targets"]} <= {"PASS", "MISS", "n/a"}
+    # The table and the target lines are printed.
+    assert "| N | pages |" in proc.stdout and "Targets:" in proc.stdout
