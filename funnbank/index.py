@@ -62,6 +62,7 @@ class CorpusIndex:
     # study id → its findings in reading order, each with its depth (0 for a main finding).
     finding_tree: dict[str, list[tuple[Finding, int]]] = field(default_factory=dict)
     # The knowledge map's rows: each theme or concept with one cell per study (None: a gap).
+    map_studies: list[Study] = field(default_factory=list)  # the map's columns (see MAP_COLUMNS)
     theme_rows: list[tuple[Theme, list[tuple[int, int] | None]]] = field(default_factory=list)
     concept_rows: list[tuple[Concept, list[tuple[int, int] | None]]] = field(default_factory=list)
     # Concepts index: by first letter in Norwegian order, per language; and by framework.
@@ -124,10 +125,26 @@ def _index_study(ix: CorpusIndex, study: Study) -> None:
     ix.concepts_of_study[study.id] = list(concepts)
 
 
+# The knowledge map is a cross table; its size is columns × rows. To keep the page's size bounded as
+# the corpus grows, it shows at most the newest MAP_COLUMNS studies and the MAP_CONCEPT_ROWS most used
+# concepts (every theme); the studies index and the concept pages cover the rest.
+MAP_COLUMNS = 25
+MAP_CONCEPT_ROWS = 40
+
+
 def _index_maps(ix: CorpusIndex, corpus: Corpus) -> None:
-    ix.theme_rows = [(theme, _map_cells(ix, "theme", theme.id, corpus.studies)) for theme in corpus.themes]
-    ix.concept_rows = [(concept, _map_cells(ix, "concept", concept.id, corpus.studies))
-                       for concept in sorted(corpus.concepts, key=lambda c: norwegian_key(c.label.nb))]
+    if len(corpus.studies) <= MAP_COLUMNS:
+        ix.map_studies = list(corpus.studies)
+    else:
+        ix.map_studies = ix.studies_newest_first[:MAP_COLUMNS]
+    studies = tuple(ix.map_studies)
+    ix.theme_rows = [(theme, _map_cells(ix, "theme", theme.id, studies)) for theme in corpus.themes]
+    concepts = corpus.concepts
+    if len(concepts) > MAP_CONCEPT_ROWS:
+        used = {c.id: len(ix.studies_by_concept[c.id]) for c in concepts}
+        concepts = tuple(sorted(concepts, key=lambda c: (-used[c.id], c.id))[:MAP_CONCEPT_ROWS])
+    ix.concept_rows = [(concept, _map_cells(ix, "concept", concept.id, studies))
+                       for concept in sorted(concepts, key=lambda c: norwegian_key(c.label.nb))]
 
 
 def _map_cells(ix: CorpusIndex, kind: str, id: str, studies: tuple[Study, ...]) -> list[tuple[int, int] | None]:

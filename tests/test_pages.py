@@ -71,3 +71,38 @@ def test_apa_names_and_references() -> None:
         "Ness, O., Johansen, A., & Bjørlykhaug, K. I. (2016). RoSe-gruppene i NaKuHel: En forskningsbasert")
     assert "(u.å.)" in apa_reference(corpus.study("treffstedene-trondheim"))
     assert "(n.d.)" in apa_reference(corpus.study("treffstedene-trondheim"), "en")
+
+
+def test_both_editions_have_every_interface_string() -> None:
+    from funnbank.i18n import STRINGS
+
+    assert set(STRINGS["nb"]) == set(STRINGS["en"])
+    assert all(value or key == "in_norwegian" for lang in STRINGS for key, value in STRINGS[lang].items())
+
+
+def test_each_editions_nav_lists_exactly_its_section_pages() -> None:
+    import yaml
+
+    from funnbank.pages import SECTIONS
+
+    def paths(nav: list) -> list[str]:  # type: ignore[type-arg]
+        out: list[str] = []
+        for entry in nav:
+            (value,) = entry.values()
+            out.extend(paths(value) if isinstance(value, list) else [value])
+        return out
+
+    for lang, config in (("nb", "mkdocs.yml"), ("en", "mkdocs.en.yml")):
+        nav = yaml.safe_load((ROOT / config).read_text(encoding="utf-8"))["nav"]
+        assert sorted(paths(nav)) == sorted(SECTIONS[lang].values()), config
+
+
+def test_the_language_switch_link_of_every_page_kind() -> None:
+    from funnbank.pages import alternate_link
+
+    assert alternate_link(("section", "home"), "nb", "en") == "en/"
+    assert alternate_link(("section", "home"), "en", "nb") == "../"
+    assert alternate_link(("study", "x"), "nb", "en") == "../../en/studies/x/"
+    assert alternate_link(("study", "x"), "en", "nb") == "../../../studier/x/"
+    assert alternate_link(("section", "knowledge_map"), "en", "nb") == "../../kunnskapskart/"
+    assert alternate_link(("section", "search"), "nb", "en") == "../en/search/"
