@@ -49,6 +49,18 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh browser page; the test fails if a script on it throws."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == []
+
+
 class _QuietHandler:
     """Factory for a static-file handler that does not log every request."""
 

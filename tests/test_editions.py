@@ -37,16 +37,6 @@ PAGE_KINDS = {
 ALL_PAGES = [(kind, lang, paths[i]) for kind, paths in PAGE_KINDS.items() for i, lang in enumerate(("nb", "en"))]
 
 
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
-
 
 def _open(page, site, path: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Open a page and let it settle (search results included); return every URL it requested."""

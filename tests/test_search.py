@@ -59,16 +59,6 @@ def top_links(page, n: int = 5) -> list[str]:  # type: ignore[no-untyped-def]
     return [link.get_attribute("href") for link in page.locator(".fb-result-link").all()[:n]]
 
 
-@pytest.fixture
-def page(browser):  # type: ignore[no-untyped-def]
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
-
 
 @pytest.mark.parametrize(("query", "filters", "expected", "about"), QUERIES,
                          ids=[f"{q or '(no words)'}|{'+'.join(f)}" for q, f, _, _ in QUERIES])
