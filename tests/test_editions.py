@@ -92,6 +92,11 @@ def test_english_study_page_is_in_english_with_quotes_in_the_original(page, real
 
 
 def test_english_search_finds_english_words(page, real_site) -> None:  # type: ignore[no-untyped-def]
+    page.goto(real_site.url + "en/concepts/")
+    page.keyboard.press("/")
+    page.keyboard.type("belonging")
+    page.wait_for_selector(".fb-search-all a")
+    assert urlsplit(page.locator(".fb-search-all a").get_attribute("href")).path == "/en/search/"
     page.goto(real_site.url + "en/search/?q=belonging&type=theme")
     page.wait_for_selector(".fb-result")
     links = [a.get_attribute("href") for a in page.locator(".fb-result-link").all()[:5]]

@@ -118,7 +118,7 @@
             results.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
             var more = el("li", "md-search-result__item fb-search-all");
             var link = el("a", "md-search-result__link", WORDS.all);
-            link.href = new URL("sok/?q=" + encodeURIComponent(query), root).href;
+            link.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(query);
             more.appendChild(link);
             list.appendChild(more);
           });
