@@ -372,6 +372,15 @@ def _resolved_config(config: Path) -> Json:
     return data
 
 
+def _plugins(config: Json) -> list[Any]:
+    plugins = config.get("plugins") or []
+    return [{name: options} for name, options in plugins.items()] if isinstance(plugins, dict) else list(plugins)
+
+
+def _plugin_names(config: Json) -> set[str]:
+    return {item if isinstance(item, str) else next(iter(item)) for item in _plugins(config)}
+
+
 def _first_error(output: str) -> str:
     lines = [line.strip() for line in output.splitlines() if line.strip()]
     errors = [line for line in lines if re.search(r"(Error|Exception|panicked)", line)]
@@ -393,6 +402,10 @@ def zensical_build(exe: Path, calls: list[Json], work: Path) -> Json:
             return {"status": "failed", "error": f"config: {err}"[:300]}
         out = work / f"zensical-{i}"
         config.update(docs_dir=docs.name, site_dir=os.path.relpath(out, docs.parent))
+        # MkDocs builds no search index here (Pagefind does, after it); Zensical builds its own
+        # unless told not to, which would be work MkDocs is not doing.
+        config["plugins"] = [*_plugins(config), {"search": {"enabled": False}}] \
+            if "search" not in _plugin_names(config) else config["plugins"]
         config_file = docs.parent / f"zensical-{i}.yml"
         config_file.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
         start = time.perf_counter()
@@ -481,6 +494,19 @@ def _phase_sum(phases: dict[str, float], *prefixes: str) -> float:
     return sum(seconds for name, seconds in phases.items() if name.startswith(prefixes))
 
 
+def code_digest() -> str:
+    """A digest of the code and templates a build runs. Compared before and after each size, it
+    shows when someone edited them mid-run, which makes that size's figures (and the second
+    build's rewrites) mix two versions."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    files = [*ROOT.glob("funnbank/**/*.py"), *ROOT.glob("templates/**/*"), *ROOT.glob("mkdocs*.yml")]
+    for path in sorted(p for p in files if p.is_file()):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def write_corpus(n: int, out: Path) -> None:
     subprocess.run([sys.executable, "build.py", "synth", "--studies", str(n), "--out", str(out),
                     "--seed", str(SEED)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
@@ -494,6 +520,7 @@ def bench_size(n: int, browser: Browser | None, zensical: Path | str, query: str
         log(f"N={n}: writing the synthetic corpus")
         write_corpus(n, content)
         build_args = ("build", "--content", str(content), "--docs", str(docs), "--site", str(site))
+        code_before = code_digest()
         log(f"N={n}: building")
         first = run_child(*build_args)
         phases = first["phases"]
@@ -518,6 +545,7 @@ def bench_size(n: int, browser: Browser | None, zensical: Path | str, query: str
         log(f"N={n}: building again, content unchanged")
         second = run_child(*build_args)
         row["second_build"] = {**second["written"], "seconds": round(second["seconds"], 2)}
+        row["code_changed"] = code_digest() != code_before
         calls = first["mkdocs_calls"]
         log(f"N={n}: MkDocs alone on the same Markdown")
         alone = run_child("mkdocs", "--calls", json.dumps(calls), "--site", str(base))
@@ -572,11 +600,13 @@ def check_targets(rows: list[Json], serve: Json | None) -> list[Json]:
     targets.append(_target(f"generator overhead ≤ {MAX_GENERATOR_OVERHEAD:.0%} of MkDocs' time (every N)",
                            f"(load + generate) / MkDocs alone: {overheads}",
                            all(r["generator_overhead"] <= MAX_GENERATOR_OVERHEAD for r in rows)))
+    # A size during which the code changed proves nothing about rewrites, so it is not judged.
     rewrites = ", ".join(f"N={r['n']}: {r['second_build']['written']} written, {r['second_build']['removed']} removed"
-                         for r in rows)
+                         + (" (code edited meanwhile: not judged)" if r.get("code_changed") else "") for r in rows)
+    judged = [r for r in rows if not r.get("code_changed")]
     targets.append(_target("a second build with unchanged content rewrites no generated file", rewrites,
                            all(r["second_build"]["written"] == 0 and r["second_build"]["removed"] == 0
-                               for r in rows)))
+                               for r in judged) if judged else None))
     if serve is None:
         targets.append(_target(f"`serve` shows an edited study ≤ {MAX_SERVE_SECONDS:g} s", "not measured (--no-serve)",
                                None))
@@ -640,6 +670,10 @@ def render_report(result: Json) -> str:
     lines += ["", "Targets:"]
     for t in result["targets"]:
         lines.append(f"- {t['status']:4}  {t['target']}: {t['figure']}")
+    changed = [f"N={r['n']}" for r in rows if r.get("code_changed")]
+    if changed:
+        lines += ["", f"Warning: funnbank/, templates/ or mkdocs*.yml changed while measuring {', '.join(changed)}; "
+                  "those figures mix two versions of the code."]
     lines += ["", f"Engine parity: {result['zensical']}"]
     lines += ["", *render_page_sizes(rows)]
     return "\n".join(lines)
@@ -674,7 +708,7 @@ def machine_info() -> Json:
     commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
     return {"cpu_count": os.cpu_count(), "cpu": cpu, "load_average_start": _load_average(), "python": platform.python_version(),
             "platform": platform.platform(), "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-            "commit": commit.stdout.strip(), "versions": versions}
+            "commit": commit.stdout.strip(), "code_digest": code_digest(), "versions": versions}
 
 
 def _parser() -> argparse.ArgumentParser:

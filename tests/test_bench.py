@@ -15,7 +15,7 @@ ROW_FIELDS = {
     "peak_python_mb", "peak_pagefind_mb", "phases", "html_files", "study_page_kb", "site_mb", "search_index_mb",
     "page_sizes_kb", "first_search_kb", "search_page_kb", "search_detail", "second_build",
     "mkdocs_alone_seconds", "mkdocs_alone_html_files", "mkdocs_alone_peak_mb", "generator_overhead",
-    "build_overhead", "zensical",
+    "build_overhead", "zensical", "code_changed",
 }
 
 
