@@ -230,26 +230,6 @@ def measure_site(site: Path) -> Json:
 # First search in headless Chromium
 # ---------------------------------------------------------------------------------------------
 
-@contextlib.contextmanager
-def served(directory: Path) -> Iterator[str]:
-    """Serve `directory` on a free loopback port (as tests/conftest.py does); yield the base URL."""
-    import functools
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 class Browser:
     """One headless Chromium for the whole run; each measurement gets a fresh context (empty cache)."""
 
@@ -325,7 +305,9 @@ def measure_search(browser: Browser, site: Path, query: str) -> Json:
     (which also loads every filter's values up front)."""
     from urllib.parse import quote
 
-    with served(site) as url:
+    from funnbank.localserve import serve_folder
+
+    with serve_folder(site) as url:
         header = browser.pagefind_transfer(url, _header_search(query))
         search_page = browser.pagefind_transfer(f"{url}sok/?q={quote(query)}", _search_page_ready)
     return {"first_search_kb": header["kb"], "search_page_kb": search_page["kb"],

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from funnbank.localserve import serve_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -61,36 +63,6 @@ def page(browser):  # type: ignore[no-untyped-def]
     assert errors == []
 
 
-class _QuietHandler:
-    """Factory for a static-file handler that does not log every request."""
-
-    @staticmethod
-    def make(directory: Path) -> type:
-        import functools
-        from http.server import SimpleHTTPRequestHandler
-
-        class Handler(SimpleHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        return functools.partial(Handler, directory=str(directory))  # type: ignore[return-value]
-
-
-def serve_folder(directory: Path) -> Iterator[str]:
-    """Serve `directory` on a free loopback port for the duration of a fixture; yields the base URL."""
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler.make(directory))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @dataclass(frozen=True)
 class BuiltSite:
     path: Path  # the built site/ folder
@@ -103,7 +75,7 @@ def _build_and_serve(content: Path, base: Path) -> Iterator[BuiltSite]:
     paths = Paths(content=content, out=base / "site", docs=base / "docs",
                   config=ROOT / "mkdocs.yml", templates=ROOT / "templates")
     build(paths)
-    for url in serve_folder(paths.out):
+    with serve_folder(paths.out) as url:
         yield BuiltSite(paths.out, url)
 
 
