@@ -33,7 +33,7 @@ class ConceptMatcher:
     def build(cls, concepts: Iterable[Concept], lang: str) -> ConceptMatcher:
         concept_of: dict[str, str] = {}
         for concept in concepts:
-            label = getattr(concept.label, lang, None) or concept.label.nb
+            label = concept.label.in_lang(lang)
             terms = [label, *getattr(concept.aliases, lang, [])]
             if lang != "nb":
                 terms += [concept.label.nb, *concept.aliases.nb]

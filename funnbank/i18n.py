@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-LANGUAGES = ("nb", "en")
-
 STRINGS: dict[str, dict[str, str]] = {
     "nb": {
         "site_name": "Funnbanken",

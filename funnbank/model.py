@@ -60,10 +60,19 @@ class Localized(Model):
     nb: Text
     en: Text | None = None
 
+    def in_lang(self, lang: str) -> str:
+        """The text in `lang`, falling back to Norwegian where there is no translation."""
+        return getattr(self, lang, None) or self.nb
+
 
 class LocalizedList(Model):
     nb: list[Text] = []
     en: list[Text] = []
+
+
+def title_in(item: Study | Finding, lang: str) -> str:
+    """A study's or finding's title in `lang`: the English title where there is one."""
+    return item.title_en if lang == "en" and item.title_en else item.title
 
 
 class Author(Model):

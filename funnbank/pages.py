@@ -92,11 +92,20 @@ def page_url(path: str) -> str:
     return stem.lstrip("/")
 
 
+def url_from_root(path: str, lang: str) -> str:
+    """A generated page's URL from the site's root: `studier/x/`, `en/studies/x/`, `` for the home page."""
+    return EDITION_ROOT[lang] + page_url(path)
+
+
+def url_relative(target: str, here: str) -> str:
+    """A link from the page at URL `here` to `target` (both from the site's root), relative, so the
+    site works under any base URL."""
+    return posixpath.relpath(target or ".", here.rstrip("/") or ".")
+
+
 def alternate_link(key: tuple[str, str], lang: str, other: str) -> str:
     """A relative link from page `key` of edition `lang` to the same page in edition `other`."""
-    here = EDITION_ROOT[lang] + page_url(path_for(key, lang))
-    there = EDITION_ROOT[other] + page_url(path_for(key, other))
-    link = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    link = url_relative(url_from_root(path_for(key, other), other), url_from_root(path_for(key, lang), lang))
     return link if link.endswith("/") or link == "." else link + "/"
 
 

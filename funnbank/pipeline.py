@@ -45,7 +45,7 @@ class Paths:
 
 def edition_out(site: Path, lang: str) -> Path:
     """Where an edition goes in the built site: the root, or `en/`."""
-    return site / EDITION_ROOT[lang] if EDITION_ROOT[lang] else site
+    return site / EDITION_ROOT[lang]
 
 
 @dataclass
@@ -83,8 +83,7 @@ def generate(corpus: Corpus, paths: Paths, ix: CorpusIndex | None = None,
         files = {**pages, **data_files(corpus), "robots.txt": ROBOTS_TXT} if lang == "nb" else pages
         stats = write_tree(files, paths.edition_docs(lang))
         count += len(pages)
-        totals = WriteStats(totals.written + stats.written, totals.unchanged + stats.unchanged,
-                            totals.removed + stats.removed)
+        totals += stats
     return count, totals
 
 

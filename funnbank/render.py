@@ -22,11 +22,11 @@ from markupsafe import Markup
 
 from funnbank import export, pages, vocab
 from funnbank.autolink import ConceptMatcher, PageLinker
-from funnbank.citation import apa_reference, highwire_tags, schema_org, study_folder
+from funnbank.citation import CITATION_FORMATS, apa_reference, highwire_tags, schema_org, study_folder
 from funnbank.corpus import Corpus
 from funnbank.i18n import strings
 from funnbank.index import CorpusIndex, build_index
-from funnbank.model import Finding, Localized, Study
+from funnbank.model import Finding, Localized, Study, title_in
 from funnbank.markup import escape_inline, md_finalize, paragraphs
 from funnbank.pages import Page
 from funnbank.search import FilterValues, filter_names, filter_tags, kind_order
@@ -56,7 +56,6 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
         concept_path=functools.partial(pages.concept_path, lang=lang),
         theme_path=functools.partial(pages.theme_path, lang=lang),
         section=functools.partial(pages.section_path, lang=lang),
-        edition_root=posixpath.relpath(".", pages.EDITION_ROOT[lang] or "."),
         vocab=vocab.VOCABULARIES,
         apa_reference=apa_reference,
         searchable_page=searchable_page,
@@ -103,7 +102,7 @@ def autolink(context: Context, text: str) -> Markup:
 @pass_context
 def tr(context: Context, text: Localized) -> str:
     """The edition's language of a localized text, falling back to Norwegian."""
-    return getattr(text, context["lang"], None) or text.nb
+    return text.in_lang(context["lang"])
 
 
 def json_attr(value: object) -> Markup:
@@ -139,9 +138,7 @@ def end_norwegian_only(context: Context) -> Markup:
 def site_file(context: Context, path: str) -> str:
     """A URL-relative link from the page being rendered to a file at `path` from the site's root
     (data and citation files live once, in the Norwegian edition's folders)."""
-    lang = context["lang"]
-    here = pages.EDITION_ROOT[lang] + pages.page_url(context["page_path"])
-    return posixpath.relpath(path, here.rstrip("/") or ".")
+    return pages.url_relative(path, pages.url_from_root(context["page_path"], context["lang"]))
 
 
 @pass_context
@@ -150,18 +147,16 @@ def citation_downloads(context: Context, study: Study) -> Markup:
     edition the files are outside the edition's folder, where MkDocs does not resolve links."""
     t = context["t"]
     links = []
-    for name, label_key in (("cite.bib", "cite_bib"), ("cite.ris", "cite_ris"), ("cite.json", "cite_json")):
+    for name in CITATION_FORMATS:  # each has an interface string named after it: cite.bib → t.cite_bib
         href_ = site_file(context, f"{study_folder(study.id)}/{name}")
-        links.append(f'<a href="{html.escape(href_)}" download>{html.escape(getattr(t, label_key))}</a>')
+        links.append(f'<a href="{html.escape(href_)}" download>{html.escape(getattr(t, name.replace(".", "_")))}</a>')
     return Markup(" · ".join(links))
 
 
 @pass_context
 def heading(context: Context, item: Study | Finding) -> str:
-    """A study's or finding's title in the edition's language: the English title where there is one."""
-    if context["lang"] == "en" and item.title_en:
-        return item.title_en
-    return item.title
+    """A study's or finding's title in the edition's language."""
+    return title_in(item, context["lang"])
 
 
 @pass_context

@@ -32,7 +32,7 @@ from funnbank.errors import BuildError
 from funnbank.i18n import strings
 from funnbank.index import CorpusIndex
 from funnbank.progress import Progress
-from funnbank.model import Concept, Localized, Study, Theme
+from funnbank.model import Concept, Study, Theme, title_in
 
 FILTER_KEYS = ("type", "theme", "concept", "study", "audience", "year", "service")
 KINDS = ("study", "finding", "quote", "recommendation", "concept", "theme")
@@ -61,10 +61,6 @@ class SearchRecord:
     study_title: str
 
 
-def _text(value: Localized, lang: str) -> str:
-    return getattr(value, lang, None) or value.nb
-
-
 class FilterValues:
     """The edition's filter values for studies, concepts and themes, and their items."""
 
@@ -76,10 +72,10 @@ class FilterValues:
         return getattr(self.t, f"kind_{kind}")
 
     def themes(self, ids: Iterable[str]) -> list[str]:
-        return [_text(self.corpus.theme(id).label, self.lang) for id in dict.fromkeys(ids)]
+        return [self.corpus.theme(id).label.in_lang(self.lang) for id in dict.fromkeys(ids)]
 
     def concepts(self, ids: Iterable[str]) -> list[str]:
-        return [_text(self.corpus.concept(id).label, self.lang) for id in dict.fromkeys(ids)]
+        return [self.corpus.concept(id).label.in_lang(self.lang) for id in dict.fromkeys(ids)]
 
     def study_facts(self, study: Study) -> dict[str, list[str]]:
         """What every record of a study is filtered by: the study, its year and its kind of service."""
@@ -133,9 +129,9 @@ def item_records(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[SearchR
         url = "/" + pages.page_url(pages.study_path(study.id, lang))
         findings = {f.id: f for f in study.findings}
         for finding in study.findings:
-            title = finding.title_en if lang == "en" and finding.title_en else finding.title
+            title = title_in(finding, lang)
             yield SearchRecord(
-                f"{url}#{finding.id}", title, f"{title}. {_text(finding.summary, lang)}",
+                f"{url}#{finding.id}", title, f"{title}. {finding.summary.in_lang(lang)}",
                 _compact({"type": [values.kind("finding")], **facts, "theme": values.themes(finding.themes),
                           "concept": values.concepts(finding.concepts)}),
                 study.title)
@@ -148,7 +144,7 @@ def item_records(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[SearchR
                           "concept": values.concepts([*quote.concepts, *finding.concepts])}),
                 study.title)
         for rec in study.recommendations:
-            text = _text(rec.text, lang)
+            text = rec.text.in_lang(lang)
             themes = (t for f in rec.based_on for t in findings[f].themes)
             yield SearchRecord(
                 f"{url}#{rec.id}", f"{getattr(vocab.RECOMMENDATION_KINDS[rec.kind], lang)}: {_shorten(text)}",

@@ -19,6 +19,10 @@ class WriteStats:
     unchanged: int
     removed: int
 
+    def __add__(self, other: WriteStats) -> WriteStats:
+        return WriteStats(self.written + other.written, self.unchanged + other.unchanged,
+                          self.removed + other.removed)
+
 
 def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> WriteStats:
     """Make `out_dir` hold exactly `files` (relative POSIX paths → content)."""
