@@ -11,7 +11,9 @@ from pathlib import Path
 from funnbank.corpus import Corpus
 from funnbank.export import data_files
 from funnbank.index import CorpusIndex, build_index
+from funnbank.indexcheck import check_index
 from funnbank.loader import load_corpus
+from funnbank.pagefind import shipped_assets
 from funnbank.pages import EDITION_ROOT, EDITIONS, searchable_sections
 from funnbank.progress import Progress, watch_files
 from funnbank.render import render_pages
@@ -115,7 +117,10 @@ def build(paths: Paths, progress: Progress | None = None) -> BuildReport:
             records = {lang: list(item_records(corpus, ix, lang)) for lang in EDITIONS}
             progress.phase("Search index", sum(map(len, records.values())))
             for lang in EDITIONS:
-                index_edition(edition_out(staging, lang), records[lang], lang, searchable_sections(lang), progress)
+                folder = index_edition(edition_out(staging, lang), records[lang], lang, searchable_sections(lang),
+                                       progress)
+                # Read back what is about to be published: a cut index file fails here, not in a reader's browser.
+                check_index(folder, shipped_assets(lang), shown_as=(paths.out / folder.relative_to(staging)).as_posix())
         with _timed(phases, "swap"):
             swap_into_place(staging, paths.out)
     progress.close()

@@ -17,18 +17,13 @@ language.
 
 from __future__ import annotations
 
-import base64
 import html
-import json
-import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from funnbank import pages, vocab
+from funnbank import pagefind, pages, vocab
 from funnbank.corpus import Corpus
-from funnbank.errors import BuildError
 from funnbank.i18n import strings
 from funnbank.index import CorpusIndex
 from funnbank.progress import Progress
@@ -159,87 +154,14 @@ def _shorten(text: str, limit: int = 90) -> str:
 
 
 def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sections: Iterable[str],
-                  progress: Progress | None = None) -> None:
-    """Index the built pages under `root/<section>/` and the item `records` into `root/pagefind/`."""
-    with PagefindService() as service:
-        index = service.request({"type": "NewIndex", "config": {
-            "force_language": lang, "exclude_selectors": list(NOT_INDEXED)}})["index_id"]
-        # Only the study, concept and theme pages: Pagefind reads the files itself.
-        service.request({"type": "AddDir", "index_id": index, "path": str(root),
-                         "glob": "{" + ",".join(sections) + "}/**/*.html"})
-        batch: list[dict[str, Any]] = []
-        for record in records:
-            batch.append({"type": "AddRecord", "index_id": index, "url": record.url,
-                          "content": record.content, "language": lang,
-                          "meta": {"title": record.title, "study": record.study_title},
-                          "filters": record.filters, "sort": None})
-            if len(batch) == PagefindService.BATCH:
-                service.request_all(batch)
-                if progress:
-                    progress.advance(len(batch))
-                batch = []
-        service.request_all(batch)
-        service.request({"type": "WriteFiles", "index_id": index, "output_path": str(root / INDEX_FOLDER)})
-
-
-class PagefindService:
-    """Pagefind's indexing service (`pagefind --service`), spoken to in batches of requests.
-
-    This is the protocol of the `pagefind` Python package (base64 JSON messages, each ended by a
-    comma), without its asyncio client, which waits 0.1 s before reading each response: 25,000
-    records would take 40 minutes. Leaving the `with` block stops the service, also on SIGTERM.
-    """
-
-    # Requests written before their responses are read: small enough that the responses
-    # (about 400 bytes each) never fill the pipe while we are still writing.
-    BATCH = 64
-
-    def __init__(self) -> None:
-        from pagefind.service import get_executable
-
-        executable = get_executable()
-        if executable is None:
-            raise BuildError("Search indexing needs Pagefind: pip install -r requirements.txt")
-        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self._next_id = 0
-        self._pending = b""
-
-    def __enter__(self) -> PagefindService:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._process.kill()
-        self._process.wait()
-
-    def request(self, payload: dict[str, Any]) -> dict[str, Any]:
-        return self.request_all([payload])[0]
-
-    def request_all(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Send `payloads`, then read their responses; raise BuildError on any error response."""
-        assert self._process.stdin is not None and self._process.stdout is not None
-        messages = []
-        for payload in payloads:
-            self._next_id += 1
-            message = json.dumps({"message_id": self._next_id, "payload": payload}).encode()
-            messages.append(base64.b64encode(message) + b",")
-        try:
-            self._process.stdin.write(b"".join(messages))
-            self._process.stdin.flush()
-            results = [json.loads(base64.b64decode(self._read_message()))["payload"] for _ in payloads]
-        except (OSError, ValueError) as err:
-            raise BuildError(f"Search indexing (Pagefind) stopped: {err}") from None
-        for result in results:
-            if result.get("type") == "Error":
-                raise BuildError(f"Search indexing (Pagefind) failed: {result.get('message')}")
-        return results
-
-    def _read_message(self) -> bytes:
-        assert self._process.stdout is not None
-        while (end := self._pending.find(b",")) < 0:
-            chunk = self._process.stdout.read1(65536)
-            if not chunk:
-                raise OSError("Pagefind ended without answering")
-            self._pending += chunk
-        message, self._pending = self._pending[:end], self._pending[end + 1:]
-        return message
+                  progress: Progress | None = None) -> Path:
+    """Index the built pages under `root/<section>/` and the item `records` into `root/pagefind/`;
+    return that folder."""
+    files = pagefind.build_index(
+        lang, list(NOT_INDEXED), html_root=root, html_glob="{" + ",".join(sections) + "}/**/*.html",
+        records=[pagefind.IndexRecord(r.url, r.content, {"title": r.title, "study": r.study_title}, r.filters)
+                 for r in records],
+        on_batch=progress.advance if progress else None)
+    folder = root / INDEX_FOLDER
+    pagefind.write_index(files, folder)
+    return folder

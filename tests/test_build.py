@@ -70,7 +70,18 @@ def test_nav_lists_only_section_pages(built_fixture_site: Paths) -> None:
     assert "studier/alpha-2020" not in nav and "begreper/haap" not in nav
 
 
-@pytest.mark.parametrize("name", REJECTED)
+# Every bad input is checked at the loader (tests/test_loader.py, through `build.py check`); a full build
+# runs for one case of each kind of failure before MkDocs: the reader, the model, the references. MkDocs
+# failures and a broken search index have their own tests (below, and tests/test_search_index.py).
+ONE_CASE_PER_KIND = {"reader": "studies/syntax-error.yaml", "model": "studies/wrong-type.yaml",
+                     "references": "studies/dangling-theme.yaml"}
+
+
+def test_one_case_per_kind_is_rejected() -> None:
+    assert set(ONE_CASE_PER_KIND.values()) <= set(REJECTED)
+
+
+@pytest.mark.parametrize("name", ONE_CASE_PER_KIND.values(), ids=ONE_CASE_PER_KIND.keys())
 def test_rejected_content_leaves_previous_site_untouched(
     built_fixture_site: Paths, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:

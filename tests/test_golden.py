@@ -1,6 +1,7 @@
 """Golden output: the generated Markdown for the fixture corpus, byte for byte.
 
-After an intended change to templates or rendering, regenerate with
+Both editions: `golden/` is the Norwegian one, `golden-en/` the English one. After an intended
+change to templates or rendering, regenerate both with
 `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py` and review the diff.
 """
 
@@ -10,25 +11,30 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from funnbank.loader import load_corpus
 from funnbank.pipeline import Paths, generate
 
 from conftest import FIXTURE_CONTENT, ROOT
 
-GOLDEN = ROOT / "tests" / "fixtures" / "golden"
+GOLDEN = ROOT / "tests" / "fixtures" / "golden"  # the Norwegian edition
+GOLDEN_EN = ROOT / "tests" / "fixtures" / "golden-en"  # the English edition
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_generated_markdown_matches_golden(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang,golden", [("nb", GOLDEN), ("en", GOLDEN_EN)])
+def test_generated_markdown_matches_golden(tmp_path: Path, lang: str, golden: Path) -> None:
     paths = Paths(content=FIXTURE_CONTENT, docs=tmp_path / "docs")
     generate(load_corpus(paths.content), paths)
+    docs = paths.edition_docs(lang)
     if os.environ.get("UPDATE_GOLDEN") == "1":
-        shutil.rmtree(GOLDEN, ignore_errors=True)
-        shutil.copytree(paths.docs, GOLDEN)
-    actual, expected = _tree(paths.docs), _tree(GOLDEN)
+        shutil.rmtree(golden, ignore_errors=True)
+        shutil.copytree(docs, golden)
+    actual, expected = _tree(docs), _tree(golden)
     assert sorted(actual) == sorted(expected)
     for name in expected:
         assert actual[name].decode() == expected[name].decode(), f"{name} differs from the golden copy"

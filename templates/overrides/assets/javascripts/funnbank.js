@@ -57,6 +57,26 @@
     });
   }
 
+  // Material reads every <link rel=alternate> in <head> as its language selector's target and
+  // redirects a click on ANY link under that address to "the same page" there (its base address when
+  // it cannot tell). Our alternate links are plain hreflang hints to the same page in the other
+  // edition, so that redirect sent the English edition's downloads (cite.bib, data/*.csv, which live
+  // in the Norwegian folders) back to a Norwegian page, and dropped the anchor from the language
+  // switch. Such clicks are kept from reaching Material's listener on <body>; the browser then follows
+  // the link as written. Registered once, in the capture phase, before any listener of the page.
+  function keepLinksAsWritten() {
+    window.addEventListener("click", function (event) {
+      var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link || event.metaKey || event.ctrlKey) return;
+      var claimed = Array.prototype.some.call(document.querySelectorAll("link[rel=alternate]"), function (alt) {
+        var base = alt.href.replace(/\/$/, "");
+        return link.href.indexOf(base + "/") === 0 && location.href.indexOf(base) !== 0;
+      });
+      if (claimed) event.stopPropagation();
+    }, true);
+  }
+  keepLinksAsWritten();
+
   function init() { copyLinks(); sortableTables(); }
   // Material's instant navigation swaps pages without a reload; document$ announces each new page.
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); } else { init(); }

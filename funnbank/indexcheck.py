@@ -1,0 +1,136 @@
+"""The check of a search index before it is published: whole, consistent, and Pagefind's own assets.
+
+A cut or empty index file breaks search without any error at build time (the browser only fails to
+load it), so every build reads back the index it is about to swap in:
+
+- `pagefind-entry.json` parses and names, for each language, a `pf_meta` file that exists;
+- no file under `pagefind/` is empty, and every gzip file (meta, fragments, index chunks, filters)
+  decompresses to its end (a cut file fails its length and checksum);
+- every fragment, index chunk and filter file that a meta file names exists;
+- the scripts, styles and wasm files equal the ones the installed Pagefind ships.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from funnbank.errors import BuildError
+
+# Pagefind prefixes the decompressed bytes of each of its files with this signature.
+SIGNATURE = b"pagefind_dcd"
+COMPRESSED = (".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter")
+
+
+class IndexCheckError(BuildError):
+    """A published search index would be broken; the message names the file."""
+
+
+def check_index(folder: Path, shipped: Mapping[str, bytes], shown_as: str = "") -> None:
+    """Raise `IndexCheckError` naming the first broken file of the index in `folder`.
+
+    `shipped` holds the assets the installed Pagefind ships (`pagefind.shipped_assets`); `shown_as`
+    is how `folder` is named in the message (the build checks a temporary folder).
+    """
+    shown = shown_as or str(folder)
+
+    def fail(name: str, problem: str) -> IndexCheckError:
+        return IndexCheckError(f"Search index check failed: {shown}/{name} {problem}; the previous site is unchanged")
+
+    if not folder.is_dir():
+        raise fail("", "is missing")
+    files = {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+    for name, path in files.items():
+        if path.stat().st_size == 0:
+            raise fail(name, "is empty")
+    decoded: dict[str, bytes] = {}
+    for name, path in files.items():
+        if name.endswith(COMPRESSED):
+            try:
+                decoded[name] = gzip.decompress(path.read_bytes())
+            except (OSError, EOFError, zlib.error):
+                raise fail(name, "is cut short or corrupt (it does not decompress)") from None
+            if not decoded[name].startswith(SIGNATURE):
+                raise fail(name, "is not a Pagefind file")
+    for name, expected in shipped.items():
+        if name not in files:
+            raise fail(name, "is missing")
+        if files[name].read_bytes() != expected:
+            raise fail(name, f"differs from the one Pagefind ships ({files[name].stat().st_size} of {len(expected)} bytes)")
+    entry_name = "pagefind-entry.json"
+    if entry_name not in files:
+        raise fail(entry_name, "is missing")
+    try:
+        languages = json.loads(files[entry_name].read_bytes())["languages"]
+        hashes = [language["hash"] for language in languages.values()]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise fail(entry_name, "does not parse as Pagefind's entry file") from None
+    for index_hash in hashes:
+        meta_name = f"pagefind.{index_hash}.pf_meta"
+        if meta_name not in decoded:
+            raise fail(meta_name, f"is missing (named by {entry_name})")
+        for needed in _files_named_by_meta(decoded[meta_name], meta_name, fail):
+            if needed not in files:
+                raise fail(needed, f"is missing (named by {meta_name})")
+
+
+def _files_named_by_meta(data: bytes, name: str, fail: Any) -> list[str]:
+    """The fragment, index chunk and filter files a meta file names.
+
+    The meta file is CBOR: [version, pages [[hash, words]…], chunks [[from, to, hash]…],
+    filters [[name, hash]…], sorts, meta fields] (Pagefind's `MetaIndex`).
+    """
+    try:
+        meta, _ = decode_cbor(data, len(SIGNATURE))
+        _, pages, chunks, filters = meta[:4]
+        return ([f"fragment/{page[0]}.pf_fragment" for page in pages]
+                + [f"index/{chunk[2]}.pf_index" for chunk in chunks]
+                + [f"filter/{item[1]}.pf_filter" for item in filters])
+    except (IndexError, ValueError, TypeError):
+        raise fail(name, "does not parse as Pagefind's metadata") from None
+
+
+def decode_cbor(data: bytes, at: int = 0) -> tuple[Any, int]:
+    """One CBOR item from `data` at offset `at` and the offset after it (the subset Pagefind writes:
+    definite-length integers, byte and text strings, arrays, maps, tags, simple values)."""
+    if at >= len(data):
+        raise ValueError("CBOR data ends early")
+    major, info = data[at] >> 5, data[at] & 0x1F
+    at += 1
+    if info < 24:
+        argument = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        if at + size > len(data):
+            raise ValueError("CBOR data ends early")
+        argument, at = int.from_bytes(data[at:at + size], "big"), at + size
+    else:
+        raise ValueError(f"unsupported CBOR length {info}")
+    if major == 0:
+        return argument, at
+    if major == 1:
+        return -1 - argument, at
+    if major in (2, 3):
+        if at + argument > len(data):
+            raise ValueError("CBOR data ends early")
+        raw = data[at:at + argument]
+        return (raw if major == 2 else raw.decode("utf-8")), at + argument
+    if major == 4:
+        items = []
+        for _ in range(argument):
+            item, at = decode_cbor(data, at)
+            items.append(item)
+        return items, at
+    if major == 5:
+        mapping = {}
+        for _ in range(argument):
+            key, at = decode_cbor(data, at)
+            mapping[key], at = decode_cbor(data, at)
+        return mapping, at
+    if major == 6:
+        return decode_cbor(data, at)
+    return {20: False, 21: True, 22: None}.get(argument, argument), at

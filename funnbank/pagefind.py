@@ -1,0 +1,173 @@
+"""Pagefind's indexing service (`pagefind --service`), spoken to in batches of requests.
+
+This is the protocol of the `pagefind` Python package (base64 JSON messages, each ended by a comma),
+without its asyncio client, which waits 0.1 s before reading each response: 25,000 records would take
+40 minutes.
+
+The index files are asked for in the response (`GetFiles`) and written here, not by Pagefind
+(`WriteFiles`). Pagefind 1.5.2 answers `WriteFiles` while its last file writes may still be in flight,
+and it ends on `exit(0)` when its input closes, so any stop after that answer could cut a file (seen:
+a 0-byte `pagefind-entry.json` and a wasm file cut at 64 KiB). Bytes we hold are written whole.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from funnbank.errors import BuildError
+
+# Seconds Pagefind gets to end on its own once its input is closed (it ends at once in practice).
+EXIT_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class IndexRecord:
+    """One custom record, as Pagefind's `AddRecord` takes it."""
+
+    url: str
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+
+
+def build_index(lang: str, exclude_selectors: list[str], html_root: Path | None = None, html_glob: str = "",
+                records: list[IndexRecord] | None = None, on_batch: Any = None) -> dict[str, bytes]:
+    """The files of one index for `lang`, by path inside the index folder.
+
+    The index holds the HTML files under `html_root` that match `html_glob` (Pagefind reads them) and
+    the custom `records`; `on_batch(n)` is called after each batch of records is sent.
+    """
+    with PagefindService() as service:
+        index = service.request({"type": "NewIndex", "config": {
+            "force_language": lang, "exclude_selectors": exclude_selectors}})["index_id"]
+        if html_root is not None:
+            service.request({"type": "AddDir", "index_id": index, "path": str(html_root), "glob": html_glob})
+        records = records or []
+        for start in range(0, len(records), PagefindService.BATCH):
+            batch = records[start:start + PagefindService.BATCH]
+            service.request_all([{"type": "AddRecord", "index_id": index, "url": r.url, "content": r.content,
+                                  "language": lang, "meta": r.meta, "filters": r.filters, "sort": None}
+                                 for r in batch])
+            if on_batch:
+                on_batch(len(batch))
+        return service.get_files(index)
+
+
+@lru_cache(maxsize=None)
+def shipped_assets(lang: str) -> dict[str, bytes]:
+    """The scripts, styles and wasm files the installed Pagefind puts in every index for `lang`.
+
+    Made once per language by indexing one record: these files do not depend on the content, so the
+    check of a published index (`indexcheck`) can compare its copies with these byte for byte.
+    """
+    files = build_index(lang, [], records=[IndexRecord("/", "funnbanken", {"title": "funnbanken"}, {})])
+    return {name: data for name, data in files.items() if is_asset(name)}
+
+
+def is_asset(name: str) -> bool:
+    """Files that are the same for every index of a language: Pagefind's scripts, styles and wasm."""
+    return name.endswith((".js", ".css")) or (name.startswith("wasm.") and name.endswith(".pagefind"))
+
+
+def write_index(files: dict[str, bytes], folder: Path) -> None:
+    """Write the index files into `folder` (which must not exist yet: it is a fresh build's)."""
+    for name, data in sorted(files.items()):
+        path = folder / name
+        if folder.resolve() not in path.resolve().parents:
+            raise BuildError(f"Search indexing (Pagefind) named a file outside its folder: {name}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+class PagefindService:
+    """One `pagefind --service` process. Leaving the `with` block closes its input and waits for it to
+    end; on an error, Ctrl-C or SIGTERM (an exception here) it is killed at once. Either way no Pagefind
+    process outlives the block."""
+
+    # Requests written before their responses are read: small enough that the responses
+    # (about 400 bytes each) never fill the pipe while we are still writing.
+    BATCH = 64
+
+    def __init__(self) -> None:
+        from pagefind.service import get_executable
+
+        executable = get_executable()
+        if executable is None:
+            raise BuildError("Search indexing needs Pagefind: pip install -r requirements.txt")
+        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._next_id = 0
+        self._pending = b""
+
+    def __enter__(self) -> PagefindService:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self._end()
+        else:
+            self._process.kill()
+            self._process.wait()
+
+    def _end(self) -> None:
+        assert self._process.stdin is not None
+        try:
+            self._process.stdin.close()
+            self._process.wait(timeout=EXIT_TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        finally:
+            if self._process.poll() is None:
+                self._process.kill()
+                self._process.wait()
+
+    @property
+    def returncode(self) -> int | None:
+        """The process's exit status once it has ended (negative: killed by that signal)."""
+        return self._process.poll()
+
+    def get_files(self, index: str) -> dict[str, bytes]:
+        """The finished index's files, by path inside the index folder."""
+        response = self.request({"type": "GetFiles", "index_id": index})
+        return {file["path"]: base64.b64decode(file["content"]) for file in response["files"]}
+
+    def request(self, payload: dict[str, Any]) -> dict[str, Any]:
+        return self.request_all([payload])[0]
+
+    def request_all(self, payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Send `payloads`, then read their responses; raise BuildError on any error response."""
+        assert self._process.stdin is not None and self._process.stdout is not None
+        messages = []
+        for payload in payloads:
+            self._next_id += 1
+            message = json.dumps({"message_id": self._next_id, "payload": payload}).encode()
+            messages.append(base64.b64encode(message) + b",")
+        try:
+            self._process.stdin.write(b"".join(messages))
+            self._process.stdin.flush()
+            results = [json.loads(base64.b64decode(self._read_message()))["payload"] for _ in payloads]
+        except (OSError, ValueError) as err:
+            raise BuildError(f"Search indexing (Pagefind) stopped: {err}") from None
+        for result in results:
+            if result.get("type") == "Error":
+                raise BuildError(f"Search indexing (Pagefind) failed: {result.get('message')}")
+        return results
+
+    def _read_message(self) -> bytes:
+        assert self._process.stdout is not None
+        chunks = [self._pending]
+        while (end := chunks[-1].find(b",")) < 0:
+            chunk = self._process.stdout.read1(1 << 20)
+            if not chunk:
+                raise OSError("Pagefind ended without answering")
+            chunks.append(chunk)
+        # Joined once: a GetFiles answer is megabytes long, and `+=` per chunk would copy it each time.
+        head = b"".join(chunks[:-1])
+        message, self._pending = head + chunks[-1][:end], chunks[-1][end + 1:]
+        return message
