@@ -7,6 +7,14 @@ left out of the machine-readable formats; a study without known authors starts
 with its title. All formats read the same `CitableFacts`, so they cannot
 disagree about a study.
 
+A year the source does not state but its text points to (`year_inferred`) is
+written "(2017, antatt)" / "(2017, inferred)" in the APA reference. The
+machine-readable formats and the page's meta tags leave their year field out
+for it, as for an unknown year: a reference manager or a search engine would
+print a year field as the source's own. They carry it in a note instead
+("Year inferred (not stated in the source): 2017"; BibTeX `note`, RIS `N1`,
+CSL `note`), for the reader to judge.
+
 Choices shared by the machine-readable formats:
 
 - A name is split as the APA reference splits it: the last word is the family
@@ -32,6 +40,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from funnbank.i18n import strings
 from funnbank.model import Author, Study
 from funnbank.pages import study_path
 
@@ -82,6 +91,7 @@ class CitableFacts:
     title: str  # with the subtitle
     title_en: str | None
     year: int | None
+    year_inferred: int | None  # only when the source states no year; never a value for a year field
     publisher: str | None  # the institution: the school of a thesis, the publisher of a report
     url: str | None
 
@@ -115,13 +125,23 @@ def citable_facts(study: Study, url: str | None = None) -> CitableFacts:
         title=_one_line(full_title(study)),
         title_en=_one_line(study.title_en) if study.title_en else None,
         year=study.year,
+        year_inferred=study.year_inferred.year if study.year_inferred else None,
         publisher=_one_line(study.institution) if study.institution else None,
         url=_clean_url(url) if url else None,
     )
 
 
-def _english_title_note(facts: CitableFacts) -> str | None:
-    return f"English title: {facts.title_en}" if facts.title_en else None
+def _note(facts: CitableFacts) -> str | None:
+    """The facts that have no field of their own in a reference format, as one note ("; " between them)."""
+    notes = [
+        f"English title: {facts.title_en}" if facts.title_en else None,
+        _year_note(facts),
+    ]
+    return "; ".join(note for note in notes if note) or None
+
+
+def _year_note(facts: CitableFacts) -> str | None:
+    return f"Year inferred (not stated in the source): {facts.year_inferred}" if facts.year_inferred else None
 
 
 # --- APA -----------------------------------------------------------------------------------------
@@ -142,7 +162,7 @@ def apa_reference(study: Study, lang: str = "nb") -> str:
         authors = ", ".join(names[:-1]) + f", {words['and']} " + names[-1]
     else:
         authors = names[0] if names else ""
-    year = str(study.year) if study.year else words["no_date"]
+    year = _apa_year(study, lang)
     # APA 7 for a work in another language: the original title, then its English translation in brackets.
     translated = f" [{study.title_en}]" if lang == "en" and study.title_en else ""
     kind = f" [{words['master_thesis']}]" if study.type == "master_thesis" else ""
@@ -151,6 +171,16 @@ def apa_reference(study: Study, lang: str = "nb") -> str:
     if authors:
         return f"{authors} ({year}). {title}{publisher}"
     return f"{title} ({year}).{publisher}"
+
+
+def _apa_year(study: Study, lang: str) -> str:
+    """The year in the parentheses: stated ("2017"), inferred ("2017, antatt") or none ("u.å.")."""
+    if study.year:
+        return str(study.year)
+    if study.year_inferred:
+        # APA has no form for a year worked out from the text; say plainly that it is one.
+        return f"{study.year_inferred.year}, {strings(lang).year_inferred}"
+    return _WORDS[lang]["no_date"]
 
 
 def _sentence(text: str) -> str:
@@ -192,7 +222,7 @@ def bibtex(study: Study, url: str | None = None) -> str:
     """One BibTeX entry keyed by the study id; UTF-8 (use biber, or bibtex with inputenc)."""
     facts = citable_facts(study, url)
     entry_type = _BIBTEX_TYPES.get(facts.kind, "misc")
-    note = _english_title_note(facts)
+    note = _note(facts)
     fields = [
         ("author", " and ".join(_bibtex_name(p) for p in facts.authors) or None),
         # Braced twice so styles that change case keep the source's capitals (RoSe, NaKuHel).
@@ -223,6 +253,7 @@ def ris(study: Study, url: str | None = None) -> str:
         ("PB", facts.publisher),
         ("M3", _THESIS_GENRE if facts.kind == "master_thesis" else None),  # type of work
         ("UR", facts.url),
+        ("N1", _year_note(facts)),  # the English title has its own tag (TT)
     ]
     body = "".join(f"{tag}  - {value}\n" for tag, value in lines if value)
     return body + "ER  - \n"
@@ -249,7 +280,7 @@ def csl_json(study: Study, url: str | None = None) -> str:
         "issued": {"date-parts": [[facts.year]]} if facts.year else None,
         "publisher": facts.publisher,
         "URL": facts.url,
-        "note": _english_title_note(facts),
+        "note": _note(facts),
     }
     item = {key: value for key, value in item.items() if value is not None}
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"

@@ -46,9 +46,20 @@ def _paths(args: argparse.Namespace) -> Paths:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from funnbank.loader import load_corpus
+    from funnbank.loader import corpus_of, read_content
+    from funnbank.rules import BLOCKING_RULES, WARNING_RULES, check_rules
 
-    corpus = load_corpus(_paths(args).content)
+    # Everything in one run: reading, validation and references, and every content rule on what validated.
+    content = read_content(_paths(args).content)
+    stopping = {*content.problems, *check_rules(content, BLOCKING_RULES)}
+    warned = set(check_rules(content, WARNING_RULES))
+    for problem in sorted(stopping | warned):
+        print(problem, file=sys.stderr)
+    if stopping or warned:
+        print(f"{len(stopping | warned)} problem(s) found: {len(stopping)} stop the build, {len(warned)} "
+              "break content rules that `build` only warns about (`python build.py list rules`).", file=sys.stderr)
+        return 1
+    corpus = corpus_of(content)
     print(f"OK: {len(corpus.studies)} studies, {len(corpus.concepts)} concepts, {len(corpus.themes)} themes.")
     return 0
 
@@ -60,7 +71,24 @@ def _build(args: argparse.Namespace) -> int:
 
     paths = _paths(args)
     report = build(paths, Progress.for_terminal())
+    _warn(report.corpus.warnings)
     print(report.summary(paths.out))
+    return 0
+
+
+def _warn(warnings: Sequence[object]) -> None:
+    """The content-rule problems a build goes on despite (an unfinished study can be previewed)."""
+    for problem in warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} warning(s): the content breaks these rules; `python build.py check` fails until "
+              "they are fixed.", file=sys.stderr)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from funnbank.listing import LISTINGS
+
+    print(LISTINGS[args.what](_paths(args).content), end="")
     return 0
 
 
@@ -81,16 +109,31 @@ def _new(args: argparse.Namespace) -> int:
 
 def _verify_quotes(args: argparse.Namespace) -> int:
     from funnbank.loader import load_corpus
-    from funnbank.quotes import check_study
+    from funnbank.quotes import verify
 
-    corpus = load_corpus(_paths(args).content)
-    misses = [miss for study in corpus.studies for miss in check_study(study, args.sources)]
-    for miss in misses:
-        path = corpus.files[("studies", miss.study)]
-        print(f"{path}: quotes[{miss.quote.id}]: {miss.reason}: «{miss.quote.text[:80]}»", file=sys.stderr)
-    total = sum(len(s.quotes) for s in corpus.studies)
-    print(f"{total - len(misses)} of {total} quotes found verbatim; {len(misses)} miss(es).")
-    return 1 if misses else 0
+    result = verify(load_corpus(_paths(args).content), args.sources, args.study)
+    for line in result.report:
+        print(line, file=sys.stderr)
+    print(result.summary)
+    if result.labels:
+        print(f"{result.labels} quote(s) end with a speaker label.")
+    return 0 if result.ok else 1
+
+
+def _quote(args: argparse.Namespace) -> int:
+    from funnbank.loader import load_corpus
+    from funnbank.quotedraft import draft, find_passage, resolve_source, study_using
+    from funnbank.sourcetext import SourceText
+
+    source = SourceText.load(resolve_source(args.source, args.sources))
+    passage, repeats = find_passage(source, args.first_words, args.last_words)
+    try:
+        corpus = load_corpus(_paths(args).content)
+    except ContentError:  # content mid-edit: the draft just cannot suggest the next id
+        corpus = None
+    study_id, quote_id = study_using(corpus, source.name)
+    print(draft(source, passage, repeats, quote_id, study_id))
+    return 0
 
 
 def _synth(args: argparse.Namespace) -> int:
@@ -145,6 +188,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
 
+    listing = command("list", _list, "list the concept, theme or vocabulary ids with their labels, or the content rules")
+    listing.add_argument("what", choices=["concepts", "themes", "vocab", "rules"])
+    content_option(listing)
+
     new = command("new", _new, "write a commented skeleton for a new study, concept or theme")
     new.add_argument("kind", choices=["study", "concept", "theme"])
     new.add_argument("id", help="lower-case a–z, digits and hyphens; also the file name")
@@ -152,7 +199,16 @@ def _parser() -> argparse.ArgumentParser:
 
     verify = command("verify-quotes", _verify_quotes, "check that every quote is verbatim in its source text")
     verify.add_argument("--sources", type=Path, required=True, help="folder of the plain-text source files")
+    verify.add_argument("--study", metavar="ID", help="check only this study's quotes")
     content_option(verify)
+
+    quote = command("quote", _quote, "print paste-ready YAML for the quote that runs from FIRST_WORDS to LAST_WORDS")
+    quote.add_argument("source", help="the source text: a path, or a file name in --sources")
+    quote.add_argument("first_words", help="the quote's first words, as in the source")
+    quote.add_argument("last_words", nargs="?", help="its last words (default: the first words are the whole quote)")
+    quote.add_argument("--sources", type=Path, default=Path("../shared/seeds"),
+                       help="folder of the plain-text source files (default: ../shared/seeds)")
+    content_option(quote)
 
     synth = command("synth", _synth, "write a synthetic corpus of N studies (for the benchmark)")
     synth.add_argument("--studies", type=int, required=True, help="number of studies")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from funnbank.errors import Problem
 from funnbank.model import Concept, Study, Theme
 
 
@@ -16,6 +17,9 @@ class Corpus:
     concepts: tuple[Concept, ...]
     themes: tuple[Theme, ...]
     files: dict[tuple[str, str], Path] = field(default_factory=dict, compare=False)
+    # What the content rules found that does not stop a build (an unfinished study, say): `build`
+    # prints these as warnings; `check` reports them as problems.
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
 
     def study(self, id: str) -> Study:
         return self._by_id("studies")[id]  # type: ignore[return-value]

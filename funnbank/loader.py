@@ -1,25 +1,33 @@
 """Load a content folder into a validated `Corpus`, reporting every problem in one run.
 
 Each file is read (`reader`), validated against its model (`model`), then the
-whole corpus is checked for references that point nowhere (`references`).
-Problems are collected, not raised one by one, so a maintainer fixes a file in
-one pass.
+whole corpus is checked for references that point nowhere (`references`), on the
+raw data of every readable file, valid or not. Problems are collected, not raised
+one by one, so a maintainer fixes a file in one pass. The content rules (`rules`)
+run last: those that would publish something wrong stop the load; the others
+(completeness) travel with the corpus as warnings.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from funnbank import vocab
 from funnbank.corpus import Corpus
 from funnbank.errors import ContentError, Problem
+from funnbank.loaded import LoadedContent
 from funnbank.model import KINDS, unwrap_annotation
+from funnbank.partial import clean_loc as _clean_loc, set_aside
 from funnbank.reader import Document, Loc, ReadError, read_yaml
-from funnbank.references import check_references
+from funnbank.references import check_references, is_reference
+from funnbank.rules import BLOCKING_RULES, WARNING_RULES, check_rules
+from funnbank.suggest import ID_RULE, slugify, suggest
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -33,32 +41,53 @@ def content_files(content_dir: Path) -> dict[str, list[Path]]:
 
 
 def load_corpus(content_dir: Path) -> Corpus:
-    """Read, validate and cross-check everything under `content_dir`; raise `ContentError` on any problem."""
+    """Read, validate and cross-check everything under `content_dir`; raise `ContentError` on any problem
+    that stops a build. The corpus carries the other content-rule problems as `warnings`."""
+    content = read_content(content_dir)
+    errors = content.problems or check_rules(content, BLOCKING_RULES)
+    if errors:
+        raise ContentError(errors)
+    return corpus_of(content, warnings=check_rules(content, WARNING_RULES))
+
+
+def read_content(content_dir: Path) -> LoadedContent:
+    """Read, validate and cross-check everything under `content_dir`, collecting every problem (never raises)."""
+    content = LoadedContent()
     if not content_dir.is_dir():
-        raise ContentError([Problem(content_dir, 0, 0, "", "content folder not found",
-                                    "pass --content DIR, a folder with studies/, concepts/ and themes/")])
-    problems: list[Problem] = []
-    loaded: dict[str, list[tuple[Document, Any]]] = {kind: [] for kind in KINDS}
+        content.problems.append(Problem(content_dir, 0, 0, "", "content folder not found",
+                                        "pass --content DIR, a folder with studies/, concepts/ and themes/"))
+        return content
     for kind, paths in content_files(content_dir).items():
         for path in paths:
             try:
                 doc = read_yaml(path)
             except ReadError as err:
-                problems.append(err.problem)
+                content.problems.append(err.problem)
+                content.unreadable[kind].append(path)
                 continue
+            content.documents[kind].append(doc)
+            content.texts[path] = path.read_text(encoding="utf-8").removeprefix("\ufeff")  # read_yaml checked it
             item, item_problems = validate_document(doc, KINDS[kind])
-            problems.extend(item_problems)
+            content.problems.extend(item_problems)
             if item is not None:
-                loaded[kind].append((doc, item))
-    problems.extend(check_references(loaded))
-    if problems:
-        raise ContentError(problems)
-    files = {(kind, item.id): doc.path for kind, docs in loaded.items() for doc, item in docs}
+                content.items[kind].append((doc, item))
+            else:  # for the content rules only, so that they report in this same run
+                partial, aside = set_aside(doc.data, KINDS[kind])
+                if partial is not None:
+                    content.partial[kind].append((doc, partial, aside))
+    content.problems.extend(check_references(content))
+    return content
+
+
+def corpus_of(content: LoadedContent, warnings: list[Problem] | None = None) -> Corpus:
+    """The validated items, each kind sorted by id, with the file each came from."""
+    files = {(kind, item.id): doc.path for kind, docs in content.items.items() for doc, item in docs}
 
     def sort(kind: str) -> tuple[Any, ...]:
-        return tuple(sorted((item for _, item in loaded[kind]), key=lambda i: i.id))
+        return tuple(sorted((item for _, item in content.items[kind]), key=lambda i: i.id))
 
-    return Corpus(studies=sort("studies"), concepts=sort("concepts"), themes=sort("themes"), files=files)
+    return Corpus(studies=sort("studies"), concepts=sort("concepts"), themes=sort("themes"), files=files,
+                  warnings=tuple(warnings or ()))
 
 
 def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
@@ -68,12 +97,17 @@ def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[
     if doc.data.get("id") != expected_id and isinstance(doc.data.get("id"), str):
         problems.append(doc.problem(("id",), f"id {doc.data['id']!r} does not match the file name",
                                     f"use `id: {expected_id}` or rename the file to {doc.data['id']}{doc.path.suffix}"))
+    kind = next(name for name, kind_model in KINDS.items() if kind_model is model)
     try:
         item = model.model_validate(doc.data)
     except ValidationError as err:
         errors = [(error, _clean_loc(error["loc"])) for error in err.errors(include_url=False)]
         explained = _missing_explained_by_typos(errors, model)
         for error, loc in errors:
+            # Any text in a reference field is the reference check's to judge (with "did you mean"),
+            # whether or not it is shaped like an id: one problem, one line.
+            if isinstance(error.get("input"), str) and is_reference(kind, loc):
+                continue
             if (error["type"], loc) not in explained:
                 problems.append(doc.problem(loc, _message(error), _hint(error, loc, model)))
         return None, problems
@@ -95,12 +129,6 @@ def _missing_explained_by_typos(errors: list[tuple[dict[str, Any], Loc]], model:
     return explained
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> Loc:
-    # Pydantic adds the branch of a union or a function name to the location (e.g. `int`,
-    # `literal['a']`); those are not fields a maintainer can find in the file.
-    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and p not in {"int", "str", "none"}))
-
-
 def _message(error: dict[str, Any]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
@@ -110,6 +138,8 @@ def _message(error: dict[str, Any]) -> str:
     given = error.get("input")
     if kind in {"string_type", "int_type", "list_type", "dict_type", "model_type", "bool_type"}:
         return f"{error['msg'].rstrip('.').lower()}, got {_describe(given)}"
+    if kind == "string_pattern_mismatch":  # the only pattern in the model is the id's
+        return f"{given!r} is not a valid id: {ID_RULE}"
     return error["msg"].rstrip(".")
 
 
@@ -147,12 +177,24 @@ def _hint(error: dict[str, Any], loc: Loc, model: type[BaseModel]) -> str:
     if kind in {"model_type", "dict_type"}:
         return f"write `{name}:` followed by indented fields"
     if kind == "literal_error":
-        return "use one of those values; the controlled vocabularies are in funnbank/vocab.py"
+        return _vocabulary_hint(error)
     if kind == "string_pattern_mismatch":
-        return "ids use lower-case a–z, digits and single hyphens, e.g. `tilhorighet-og-fellesskap`"
+        slug = slugify(str(error.get("input", "")))
+        return f"did you mean `{slug}`?" if slug else "for example `tilhorighet-og-fellesskap`"
     if kind in {"string_too_short", "too_short"}:
         return "it must not be empty"
     return ""
+
+
+def _vocabulary_hint(error: dict[str, Any]) -> str:
+    """"Did you mean `report`?" for a label ("Rapport") or a near miss written instead of a vocabulary key."""
+    allowed = set(re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", ""))))
+    table = next((t for t in vocab.VOCABULARIES.values() if set(t) == allowed), {})
+    given = error.get("input")
+    guess = suggest(given, {key: [*label, key.replace("_", " ")] for key, label in table.items()}) \
+        if isinstance(given, str) else None
+    listed = "`python build.py list vocab` lists every vocabulary with its labels"
+    return f"did you mean `{guess}`? {listed}" if guess else f"use one of those values; {listed}"
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

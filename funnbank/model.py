@@ -75,6 +75,18 @@ def title_in(item: Study | Finding, lang: str) -> str:
     return item.title_en if lang == "en" and item.title_en else item.title
 
 
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
+class InferredYear(Model):
+    """A year the source does not state but its text points to, shown as "2017 (antatt)"."""
+
+    year: Year
+    basis: Localized = Field(
+        description="Why this year, in your own words, naming the evidence in the source text."
+    )
+
+
 class Author(Model):
     name: Text
     affiliation: Text | None = None
@@ -147,7 +159,10 @@ class Study(Model):
         None, description="Where the title comes from when the text has no title page."
     )
     type: StudyType  # type: ignore[valid-type]
-    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    year: Year | None = None
+    year_inferred: InferredYear | None = Field(
+        None, description="Only when the source states no year (never with `year`): the year its text points to."
+    )
     authors: list[Author] = []
     institution: Text | None = None
     commissioned_by: Text | None = None
@@ -158,6 +173,9 @@ class Study(Model):
     method: Method = Method()
     limitations: list[Text] = []
     source_text: Text | None = Field(None, description="File name of the report's plain-text extraction.")
+    locations_note: Localized | None = Field(
+        None, description="How the pages in the quotes' `location` were counted, when the text has lost page numbers."
+    )
     unknown: dict[str, Text] = Field(
         {}, description="Facts the source does not give, by field name, each with a note saying so."
     )
@@ -185,6 +203,27 @@ class Theme(Model):
 
 KINDS: dict[str, type[Model]] = {"studies": Study, "concepts": Concept, "themes": Theme}
 
+# The facts of a study that a source may leave out, as `unknown:` keys, each with the key of its
+# name in the interface strings (`i18n`): readers see "Oppdragsgiver", never `commissioned_by`.
+UNKNOWABLE_FACTS: dict[str, str] = {
+    "subtitle": "subtitle",
+    "year": "year",
+    "authors": "authors",
+    "institution": "institution",
+    "commissioned_by": "commissioned_by",
+    "funded_by": "funded_by",
+    "service.provider": "provider",
+    "service.place": "place",
+    "method.design": "design",
+    "method.data_collection": "data_collection",
+    "method.sample_size": "sample_size",
+    "method.sample_description": "sample",
+    "method.recruitment": "recruitment",
+    "method.analysis": "analysis",
+    "method.period": "period",
+    "method.ethics": "ethics",
+}
+
 
 def unwrap_annotation(annotation: Any) -> Any:
     """`Optional[X]` and `Annotated[X, ...]` → `X`."""
@@ -196,14 +235,3 @@ def unwrap_annotation(annotation: Any) -> Any:
             annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
         else:
             return annotation
-
-
-def field_paths(model: type[BaseModel]) -> list[str]:
-    """A model's field names, and `field.sub` for fields that are models themselves (for `unknown:` keys)."""
-    paths = []
-    for name, info in model.model_fields.items():
-        paths.append(name)
-        inner = unwrap_annotation(info.annotation)
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            paths.extend(f"{name}.{sub}" for sub in inner.model_fields)
-    return paths

@@ -10,7 +10,8 @@ Only YAML's safe subset is read, and stricter than PyYAML's `safe_load`:
   files over `MAX_BYTES` and bytes that are not UTF-8 are refused.
 
 The composer is iterative (driven by PyYAML's event stream), so no input can
-exhaust the Python stack.
+exhaust the Python stack. A syntax error is told in plain words at the line the
+maintainer must change, which is often not where PyYAML stopped (`yamlerrors`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 import yaml
 
 from funnbank.errors import Problem
+from funnbank.yamlerrors import explain
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 20
@@ -87,22 +89,15 @@ def read_yaml(path: Path) -> Document:
         line = before.count(b"\n") + 1
         col = err.start - (before.rfind(b"\n") + 1) + 1
         raise fail(line, col, f"byte 0x{raw[err.start]:02x} is not UTF-8",
-                   "save the file as UTF-8 (in most editors: File → Save with encoding)") from None
+                   "save the file as UTF-8; in most editors: File → Save with encoding") from None
     text = text.removeprefix("\ufeff")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise fail(1, 1, "file is empty", "start from `python build.py new study|concept|theme <id>`")
     try:
         return _compose(path, yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        lines = text.splitlines()
-        bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
-        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "'\\t'" in str(err.problem):
-            raise fail(line, col, "tab character in indentation", "indent with spaces, not tabs") from None
-        problem = err.problem or err.context or "not valid YAML"
-        raise fail(line, col, f"YAML syntax error: {problem}",
-                   "check indentation and put text containing ': ' or starting with a symbol in quotes") from None
+        found = explain(text, err, _Loader)
+        raise fail(found.line, found.col, found.message, found.hint) from None
 
 
 @dataclass
@@ -153,7 +148,11 @@ def _compose(path: Path, events: Any) -> Document:
             if not isinstance(value, str) or isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 raise fail(event, "a key must be a plain word", "write keys like `title:`")
             if value in top.container:
-                raise fail(event, f"duplicate key {value!r}", "each key may appear once in a mapping; remove or merge the other one")
+                first, _ = doc.locations[(*top.loc, value)]
+                # A key that lost its indentation often lands beside one of the same name further out.
+                raise fail(event, f"duplicate key {value!r}: it is already on line {first}",
+                           "a key may appear once in a mapping: remove or merge one of them, or, if this one "
+                           "belongs to the item above, indent it like that item's fields")
             top.key = (value, *pos)
         else:
             key, line, col = top.key

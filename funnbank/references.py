@@ -1,126 +1,226 @@
-"""Cross-file checks: every id is unique and every reference points at something."""
+"""Cross-file checks: every id is unique and every reference points at something.
+
+The checks read each file's data as written, not its validated model, so a file
+with a validation error elsewhere still has its references checked in the same
+run. Every text in a reference field is judged here, including one that is not
+even shaped like an id (a name written instead of an id gets "did you mean");
+model validation leaves those to this module (`is_reference`).
+"""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from funnbank.errors import Problem
-from funnbank.model import RESERVED_ANCHORS, Concept, Study, field_paths
+from funnbank.loaded import LoadedContent, document_id
+from funnbank.model import ID_PATTERN, RESERVED_ANCHORS, UNKNOWABLE_FACTS
 from funnbank.reader import Document, Loc
+from funnbank.suggest import ID_RULE, suggest
 
-Loaded = dict[str, list[tuple[Document, Any]]]
-_CONCEPTS = "concept ids are the file names in content/concepts/"
-_THEMES = "theme ids are the file names in content/themes/"
+EACH = None  # in a field pattern: each item of a list
+Pattern = tuple[str | None, ...]
+
+# Where each kind of file refers to something by id, and to what: a concept, a theme, or a finding of
+# the same study. One table for the reference checks, for validation (which leaves these fields to
+# them) and for the content rules (what a study uses).
+REFERENCE_FIELDS: dict[str, tuple[tuple[Pattern, str], ...]] = {
+    "studies": (
+        (("findings", EACH, "themes", EACH), "theme"),
+        (("findings", EACH, "concepts", EACH), "concept"),
+        (("findings", EACH, "parent"), "finding"),
+        (("quotes", EACH, "finding"), "finding"),
+        (("quotes", EACH, "concepts", EACH), "concept"),
+        (("recommendations", EACH, "based_on", EACH), "finding"),
+        (("recommendations", EACH, "concepts", EACH), "concept"),
+    ),
+    "concepts": ((("related", EACH), "concept"), (("broader",), "concept")),
+    "themes": ((("concepts", EACH), "concept"),),
+}
+FOLDERS = {"concept": "concepts", "theme": "themes"}
+_WHERE = {
+    "concept": "concept ids are the file names in content/concepts/; `python build.py list concepts` lists them",
+    "theme": "theme ids are the file names in content/themes/; `python build.py list themes` lists them",
+}
 
 
-def check_references(loaded: Loaded) -> list[Problem]:
-    problems = list(_duplicate_files(loaded))
-    concepts = {item.id for _, item in loaded["concepts"]}
-    themes = {item.id for _, item in loaded["themes"]}
-    for doc, study in loaded["studies"]:
-        problems.extend(_check_study(doc, study, concepts, themes))
-    for doc, concept in loaded["concepts"]:
-        problems.extend(_check_concept(doc, concept, concepts))
-    problems.extend(_broader_cycles(loaded["concepts"]))
-    for doc, theme in loaded["themes"]:
-        problems.extend(_refs(doc, ("concepts",), theme.concepts, concepts, "concept", _CONCEPTS))
+def walk(data: Any, pattern: Pattern, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Each value at `pattern` in raw data, with its location; parts that are missing or mis-shaped are skipped."""
+    if not pattern:
+        yield loc, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head is EACH:
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from walk(item, rest, (*loc, i))
+    elif isinstance(data, dict) and head in data:
+        yield from walk(data[head], rest, (*loc, head))
+
+
+def references(doc: Document, kind: str, target: str) -> Iterator[tuple[Loc, str]]:
+    """Each id (text) that the file `doc` of `kind` refers to as a `target` ("concept", "theme", "finding")."""
+    for pattern, to in REFERENCE_FIELDS[kind]:
+        if to == target:
+            for loc, value in walk(doc.data, pattern):
+                if isinstance(value, str):
+                    yield loc, value
+
+
+def is_reference(kind: str, loc: Loc) -> bool:
+    """Whether `loc` in a file of `kind` is a reference field (see `REFERENCE_FIELDS`)."""
+    return any(len(loc) == len(pattern) and all(p == part or (p is EACH and isinstance(part, int))
+                                                for p, part in zip(pattern, loc))
+               for pattern, _ in REFERENCE_FIELDS[kind])
+
+
+def check_references(content: LoadedContent) -> list[Problem]:
+    problems = list(_duplicate_files(content))
+    names = {target: _names(content.documents[folder]) for target, folder in FOLDERS.items()}
+    known = {target: content.ids(folder) for target, folder in FOLDERS.items()}
+    for doc in content.documents["studies"]:
+        problems.extend(_check_study(doc, known, names))
+    for doc in content.documents["concepts"]:
+        problems.extend(_check_concept(doc, known["concept"], names["concept"]))
+    problems.extend(_broader_cycles(content.documents["concepts"]))
+    for doc in content.documents["themes"]:
+        for loc, ref in references(doc, "themes", "concept"):
+            problems.extend(_ref(doc, loc, ref, "concept", known["concept"], names["concept"], _WHERE["concept"]))
     return problems
 
 
-def _duplicate_files(loaded: Loaded) -> Iterator[Problem]:
-    for kind, docs in loaded.items():
+def _duplicate_files(content: LoadedContent) -> Iterator[Problem]:
+    for kind, docs in content.documents.items():
         first: dict[str, Document] = {}
-        for doc, item in docs:
-            if item.id in first:
-                yield doc.problem(("id",), f"{kind[:-1]} id {item.id!r} is also used by {first[item.id].path}",
+        for doc in docs:
+            if not isinstance(doc.data.get("id"), str):
+                continue
+            id = document_id(doc)
+            if id in first:
+                yield doc.problem(("id",), f"{kind[:-1]} id {id!r} is also used by {first[id].path}",
                                   "ids must be unique: rename one of the files and its id")
             else:
-                first[item.id] = doc
+                first[id] = doc
 
 
-def _refs(doc: Document, loc: Loc, ids: Iterable[str], known: set[str], what: str, where: str) -> Iterator[Problem]:
-    """Problems for the ids of a list field at `loc` that are not in `known`."""
-    for i, ref in enumerate(ids):
-        yield from _ref(doc, (*loc, i), ref, known, what, where)
+def _strings(value: Any) -> list[str]:
+    """Every text in a raw value (a label's languages, an alias list), in order."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [text for item in value for text in _strings(item)] if isinstance(value, list) else []
 
 
-def _ref(doc: Document, loc: Loc, ref: str, known: set[str], what: str, where: str) -> Iterator[Problem]:
-    if ref not in known:
-        close = difflib.get_close_matches(ref, sorted(known), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else where
+def _names(docs: list[Document]) -> dict[str, list[str]]:
+    """id → the labels (both languages) and aliases a maintainer may write instead of the id."""
+    return {document_id(doc): _strings(doc.data.get("label")) + _strings(doc.data.get("aliases")) for doc in docs}
+
+
+def _ref(doc: Document, loc: Loc, ref: str, what: str, known: Collection[str],
+         names: dict[str, list[str]], where: str) -> Iterator[Problem]:
+    if ref in known:
+        return
+    guess = suggest(ref, names)
+    hint = f"did you mean `{guess}`?" if guess else where
+    if re.match(ID_PATTERN, ref):
         yield doc.problem(loc, f"no {what} with id {ref!r}", hint)
+    else:
+        yield doc.problem(loc, f"{ref!r} is not a {what} id: {ID_RULE}", hint)
 
 
-def _check_study(doc: Document, study: Study, concepts: set[str], themes: set[str]) -> Iterator[Problem]:
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _items(data: dict[str, Any], field: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The entries of a raw list field that are mappings, with their positions."""
+    for i, item in enumerate(_list(data.get(field))):
+        if isinstance(item, dict):
+            yield i, item
+
+
+def _check_study(doc: Document, known: dict[str, set[str]], names: dict[str, dict[str, list[str]]]) -> Iterator[Problem]:
     seen: dict[str, str] = {}
     for field in ("findings", "quotes", "recommendations"):
-        for i, item in enumerate(getattr(study, field)):
-            if item.id in RESERVED_ANCHORS:
-                yield doc.problem((field, i, "id"), f"id {item.id!r} is reserved for a section of the study page",
+        for i, item in _items(doc.data, field):
+            id = item.get("id")
+            if not isinstance(id, str):
+                continue
+            if id in RESERVED_ANCHORS:
+                yield doc.problem((field, i, "id"), f"id {id!r} is reserved for a section of the study page",
                                   "choose another id")
-            elif item.id in seen:
-                yield doc.problem((field, i, "id"), f"id {item.id!r} is already used in {seen[item.id]}",
+            elif id in seen:
+                yield doc.problem((field, i, "id"), f"id {id!r} is already used in {seen[id]}",
                                   "findings, quotes and recommendations of a study need distinct ids (they are page anchors)")
             else:
-                seen[item.id] = field
-    findings = {f.id for f in study.findings}
+                seen[id] = field
+    findings = {item["id"]: _strings([item.get("title"), item.get("title_en")])
+                for _, item in _items(doc.data, "findings") if isinstance(item.get("id"), str)}
     here = f"finding ids are listed under `findings:` in {doc.path.name}"
-    for i, finding in enumerate(study.findings):
-        yield from _refs(doc, ("findings", i, "themes"), finding.themes, themes, "theme", _THEMES)
-        yield from _refs(doc, ("findings", i, "concepts"), finding.concepts, concepts, "concept", _CONCEPTS)
-        if finding.parent is not None:
-            if finding.parent == finding.id:
-                yield doc.problem(("findings", i, "parent"), "a finding cannot be its own parent", "name the main finding")
-            else:
-                yield from _ref(doc, ("findings", i, "parent"), finding.parent, findings, "finding", here)
-    yield from _parent_cycles(doc, study)
-    for i, quote in enumerate(study.quotes):
-        yield from _ref(doc, ("quotes", i, "finding"), quote.finding, findings, "finding", here)
-        yield from _refs(doc, ("quotes", i, "concepts"), quote.concepts, concepts, "concept", _CONCEPTS)
-    for i, rec in enumerate(study.recommendations):
-        yield from _refs(doc, ("recommendations", i, "based_on"), rec.based_on, findings, "finding", here)
-        yield from _refs(doc, ("recommendations", i, "concepts"), rec.concepts, concepts, "concept", _CONCEPTS)
-    fields = set(field_paths(Study))
-    for key in study.unknown:
-        if key not in fields:
-            close = difflib.get_close_matches(key, sorted(fields), n=1)
-            yield doc.problem(("unknown", key), f"{key!r} is not a field of a study",
-                              f"did you mean {close[0]!r}?" if close else "use a field name such as `year` or `method.sample_size`")
+    for target in ("theme", "concept"):
+        for loc, ref in references(doc, "studies", target):
+            yield from _ref(doc, loc, ref, target, known[target], names[target], _WHERE[target])
+    for loc, ref in references(doc, "studies", "finding"):
+        own = doc.data["findings"][loc[1]].get("id") if loc[-1] == "parent" else None
+        if ref == own:
+            yield doc.problem(loc, "a finding cannot be its own parent", "name the main finding")
+        else:
+            yield from _ref(doc, loc, ref, "finding", findings, findings, here)
+    yield from _parent_cycles(doc)
+    yield from _year_twice(doc)
+    unknown = doc.data.get("unknown")
+    for key in unknown if isinstance(unknown, dict) else {}:
+        if key not in UNKNOWABLE_FACTS:
+            close = difflib.get_close_matches(key, sorted(UNKNOWABLE_FACTS), n=1)
+            yield doc.problem(("unknown", key), f"{key!r} is not a fact a source can leave out",
+                              f"did you mean {close[0]!r}?" if close else "use one of: " + ", ".join(UNKNOWABLE_FACTS))
 
 
-def _parent_cycles(doc: Document, study: Study) -> Iterator[Problem]:
-    parent = {f.id: f.parent for f in study.findings}
-    for i, finding in enumerate(study.findings):
-        seen, current = {finding.id}, parent.get(finding.id)
-        while current is not None and current not in seen and current in parent:
+def _year_twice(doc: Document) -> Iterator[Problem]:
+    """`year` and `year_inferred` together: a year is either stated by the source or inferred, never both."""
+    if doc.data.get("year") is not None and doc.data.get("year_inferred") is not None:
+        yield doc.problem(("year_inferred",), "`year_inferred` is given together with `year`",
+                          "keep `year` if the source states the year; keep `year_inferred` only when it does not")
+
+
+def _parent_cycles(doc: Document) -> Iterator[Problem]:
+    parent = {item["id"]: item.get("parent") for _, item in _items(doc.data, "findings")
+              if isinstance(item.get("id"), str)}
+    for i, finding in _items(doc.data, "findings"):
+        id = finding.get("id")
+        if not isinstance(id, str):
+            continue
+        seen, current = {id}, parent.get(id)
+        while isinstance(current, str) and current not in seen and current in parent:
             seen.add(current)
             current = parent[current]
-        if current == finding.id and finding.parent != finding.id:
-            yield doc.problem(("findings", i, "parent"), f"`parent` goes round in a circle back to {finding.id!r}",
+        if current == id and parent[id] != id:
+            yield doc.problem(("findings", i, "parent"), f"`parent` goes round in a circle back to {id!r}",
                               "a main finding has no `parent`")
 
 
-def _check_concept(doc: Document, concept: Concept, concepts: set[str]) -> Iterator[Problem]:
-    for i, ref in enumerate(concept.related):
-        if ref == concept.id:
-            yield doc.problem(("related", i), "a concept cannot be related to itself", "remove it")
-    yield from _refs(doc, ("related",), concept.related, concepts, "concept", _CONCEPTS)
-    if concept.broader == concept.id:
-        yield doc.problem(("broader",), "a concept cannot be broader than itself", "remove it")
-    elif concept.broader is not None:
-        yield from _ref(doc, ("broader",), concept.broader, concepts, "concept", _CONCEPTS)
+def _check_concept(doc: Document, known: set[str], names: dict[str, list[str]]) -> Iterator[Problem]:
+    own = document_id(doc)
+    for loc, ref in references(doc, "concepts", "concept"):
+        if ref != own:
+            yield from _ref(doc, loc, ref, "concept", known, names, _WHERE["concept"])
+        elif loc[0] == "related":
+            yield doc.problem(loc, "a concept cannot be related to itself", "remove it")
+        else:
+            yield doc.problem(loc, "a concept cannot be broader than itself", "remove it")
 
 
-def _broader_cycles(docs: list[tuple[Document, Concept]]) -> Iterator[Problem]:
-    broader = {c.id: c.broader for _, c in docs if c.broader}
-    for doc, concept in docs:
-        seen, current = {concept.id}, broader.get(concept.id)
+def _broader_cycles(docs: list[Document]) -> Iterator[Problem]:
+    broader = {document_id(doc): doc.data["broader"] for doc in docs if isinstance(doc.data.get("broader"), str)}
+    for doc in docs:
+        id = document_id(doc)
+        seen, current = {id}, broader.get(id)
         while current is not None and current not in seen:
             seen.add(current)
             current = broader.get(current)
-        if current == concept.id and len(seen) > 1:
-            yield doc.problem(("broader",), f"`broader` goes round in a circle back to {concept.id!r}",
+        if current == id and len(seen) > 1:
+            yield doc.problem(("broader",), f"`broader` goes round in a circle back to {id!r}",
                               "a broader concept cannot be narrower than its own narrower concept")
-

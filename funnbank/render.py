@@ -26,7 +26,8 @@ from funnbank.citation import CITATION_FORMATS, apa_reference, highwire_tags, sc
 from funnbank.corpus import Corpus
 from funnbank.i18n import strings
 from funnbank.index import CorpusIndex, build_index
-from funnbank.model import Finding, Localized, Study, title_in
+from funnbank.listing import vocabulary_fields
+from funnbank.model import UNKNOWABLE_FACTS, Finding, Localized, Study, title_in
 from funnbank.markup import escape_inline, md_finalize, paragraphs
 from funnbank.pages import Page
 from funnbank.search import FilterValues, filter_names, filter_tags, kind_order
@@ -57,6 +58,7 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
         theme_path=functools.partial(pages.theme_path, lang=lang),
         section=functools.partial(pages.section_path, lang=lang),
         vocab=vocab.VOCABULARIES,
+        vocabulary_fields=vocabulary_fields(),  # the guide lists each vocabulary under the fields that take it
         apa_reference=apa_reference,
         searchable_page=searchable_page,
         norwegian_only=norwegian_only,
@@ -67,6 +69,11 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
         data_fields=export.DATA_FIELDS,
         csv_note=export.CSV_NOTE,
         json_attr=json_attr,
+        fact_name=fact_name,
+        unknown_fact=unknown_fact,
+        is_given=is_given,
+        shown_year=shown_year,
+        year_fact=year_fact,
     )
     return env
 
@@ -132,6 +139,61 @@ def norwegian_only(context: Context) -> Markup:
 @pass_context
 def end_norwegian_only(context: Context) -> Markup:
     return Markup("" if context["lang"] == "nb" else "\n</div>\n")
+
+
+@pass_context
+def fact_name(context: Context, field: str) -> str:
+    """A fact's name for readers ("Oppdragsgiver"), for an `unknown:` key (`commissioned_by`)."""
+    return getattr(context["t"], UNKNOWABLE_FACTS[field])
+
+
+def is_given(study: Study, field: str) -> bool:
+    """Whether the study gives a value for `field` (a path such as `method.sample_size`)."""
+    value: object = study
+    for part in field.split("."):
+        value = getattr(value, part)
+    return value not in (None, "", [])
+
+
+@pass_context
+def unknown_fact(context: Context, study: Study, field: str) -> Markup:
+    """The value cell of a fact the study does not give: "not given in the source" and the note on
+    why, when the study file has one under `unknown:`; else just "unknown".
+
+    The notes are written in Norwegian only, so other editions mark them as Norwegian."""
+    t = context["t"]
+    if field not in study.unknown:
+        return Markup(f"*{escape_inline(t.unknown)}*")
+    note = escape_inline(study.unknown[field])
+    if context["lang"] != "nb":
+        note = f'<span lang="nb">{note}</span>'
+    return Markup(f"*{escape_inline(t.unknown_note)}.* {note}")
+
+
+@pass_context
+def shown_year(context: Context, study: Study) -> str | None:
+    """The year as the studies list shows it: "2017", "2017 (antatt)" for a year inferred from the
+    text (`year_inferred`), or None when there is neither."""
+    if study.year:
+        return str(study.year)
+    if study.year_inferred:
+        return f"{study.year_inferred.year} ({context['t'].year_inferred})"
+    return None
+
+
+@pass_context
+def year_fact(context: Context, study: Study) -> Markup:
+    """The fact table's year: the stated year; or an inferred year followed by the note on why the
+    source gives none and the basis for this one; or the unknown fact."""
+    if study.year:
+        return escape_inline(str(study.year))
+    if not study.year_inferred:
+        return unknown_fact(context, study, "year")
+    parts = [escape_inline(f"{shown_year(context, study)}.")]
+    if "year" in study.unknown:
+        parts.append(unknown_fact(context, study, "year"))
+    parts.append(escape_inline(tr(context, study.year_inferred.basis)))
+    return Markup(" ").join(parts)
 
 
 @pass_context

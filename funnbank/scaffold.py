@@ -9,31 +9,36 @@ from funnbank.errors import FunnbankError
 from funnbank.model import ID_PATTERN
 
 FOLDERS = {"study": "studies", "concept": "concepts", "theme": "themes"}
+# Every text the maintainer must replace starts with this, so `check` can find the ones left in
+# (rule `no-placeholders`). The skeletons are valid as they stand, so `build` can preview them.
+PLACEHOLDER = "TODO:"
 
 _SKELETONS = {
     "study": """\
 # yaml-language-server: $schema=../../schema/study.schema.json
 # A study. Facts come from the source text; what it does not say goes under `unknown`.
 # Summaries are in your own words; quotes are the source's exact words.
+# Replace every "TODO: ..." text; `python build.py check` lists what is left to do.
 id: {id}
-title: Tittel slik kilden skriver den
+title: "TODO: tittel slik kilden skriver den"
 # subtitle: Undertittel
 # title_en: English title
 # title_source: Where the title comes from, when the text has no title page
 type: report  # report | master_thesis | article | other
 # year: 2024
+# year_inferred: {{year: 2024, basis: {{nb: ..., en: ...}}}}  # only when the source states no year
 authors: []  # - name: ...   affiliation: ...
 # institution: ...
 # commissioned_by: ...
 # funded_by: ...
 service:
-  name: Tiltakets navn
+  name: "TODO: tiltakets navn"
   kind: other  # peer_group | self_help_group | peer_worker | meeting_place | seminar | other
   # provider: ...
   # place: ...
 summary:
   nb: >-
-    Sammendrag med egne ord: hva ble evaluert, hvordan, hva ble funnet.
+    TODO: sammendrag med egne ord: hva ble evaluert, hvordan, hva ble funnet.
   # en: >-
   #   The same in English.
 research_questions: []  # the authors' own words
@@ -47,9 +52,9 @@ limitations: []
 unknown: {{}}  # e.g. year: "Teksten oppgir ikke årstall."
 findings:
   - id: forste-funn
-    title: Rapportens egen overskrift
+    title: "TODO: rapportens egen overskrift"
     summary:
-      nb: Hva funnet sier, med egne ord.
+      nb: "TODO: hva funnet sier, med egne ord."
     themes: []    # ids from content/themes/
     concepts: []  # ids from content/concepts/
 quotes: []
@@ -70,13 +75,13 @@ recommendations: []
     "concept": """\
 # yaml-language-server: $schema=../../schema/concept.schema.json
 id: {id}
-label: {{nb: Norsk navn, en: English name}}
+label: {{nb: "TODO: norsk navn", en: "TODO: English name"}}
 aliases: {{nb: [], en: []}}  # synonyms people search with
 definition:
   nb: >-
-    Definisjon med egne ord, og hvilke teoretikere studiene viser til.
+    TODO: definisjon med egne ord, og hvilke teoretikere studiene viser til.
   en: >-
-    Definition in your own words.
+    TODO: definition in your own words.
 sources: []
 related: []  # concept ids
 # broader: a concept id
@@ -84,12 +89,12 @@ related: []  # concept ids
     "theme": """\
 # yaml-language-server: $schema=../../schema/theme.schema.json
 id: {id}
-label: {{nb: Norsk navn, en: English name}}
+label: {{nb: "TODO: norsk navn", en: "TODO: English name"}}
 description:
   nb: >-
-    Hva studiene fant felles, og hvor de skiller seg.
+    TODO: hva studiene fant felles, og hvor de skiller seg.
   en: >-
-    What the studies found in common, and where they differ.
+    TODO: what the studies found in common, and where they differ.
 concepts: []  # concept ids
 """,
 }

@@ -260,7 +260,8 @@ def _findings(text: _Text, shared: _Shared) -> list[dict[str, Any]]:
 def _quotes(text: _Text, findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     quotes = []
     for k in range(text.rng.randint(13, 17)):
-        finding = text.rng.choice(findings)
+        # The first quotes go to each finding in turn: every finding has a quote (rule `quote-per-finding`).
+        finding = findings[k] if k < len(findings) else text.rng.choice(findings)
         nb, en = text.quote()
         quotes.append({
             "id": f"q{k + 1}", "text": nb,
@@ -323,6 +324,16 @@ def _write(folder: Path, kind: str, item: dict[str, Any]) -> None:
     header = f"# yaml-language-server: $schema=../../schema/{kind}.schema.json\n"
     body = yaml.dump(item, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     (folder / f"{item['id']}.yaml").write_text(header + body, encoding="utf-8", newline="\n")
+
+
+def add_synthetic_study(content_dir: Path, seed: int = 0) -> Path:
+    """Write one synthetic study into an existing content folder, referring to its concepts and themes
+    (each used round-robin, as in a synthetic corpus); return the new file."""
+    ids = {kind: sorted(p.stem for p in (content_dir / kind).glob("*.yaml")) for kind in ("concepts", "themes")}
+    shared = _Shared(ids["concepts"], ids["themes"], itertools.cycle(ids["concepts"]), itertools.cycle(ids["themes"]))
+    study = _study(_Text(random.Random(seed)), 0, shared)
+    _write(content_dir / "studies", "study", study)
+    return content_dir / "studies" / f"{study['id']}.yaml"
 
 
 def write_synthetic_corpus(studies: int, out: Path, seed: int = 0) -> SynthReport:

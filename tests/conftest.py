@@ -15,6 +15,9 @@ from funnbank.localserve import serve_folder
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
 SEEDS = ROOT.parent / "shared" / "seeds"
+# The content the real-content tests read: the project's, or any other folder given in FUNNBANK_TEST_CONTENT
+# (tests/test_any_content.py runs those tests on changed copies: they hold for any valid content).
+CONTENT = Path(os.environ.get("FUNNBANK_TEST_CONTENT") or ROOT / "content")
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -24,6 +27,14 @@ def corpus_dir(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, target)
     return target
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium carries the `browser` mark, so `-m "not browser"` leaves out
+    exactly the tests that need Playwright and Chromium, whether or not the test was marked by hand."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(autouse=True)
@@ -88,4 +99,4 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The real content, built once and served over HTTP."""
-    yield from _build_and_serve(ROOT / "content", tmp_path_factory.mktemp("real-site"))
+    yield from _build_and_serve(CONTENT, tmp_path_factory.mktemp("real-site"))
