@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from funnbank import editions
 from funnbank.markup import escape_chars, escape_inline, fold, paragraphs, protect_line_start
 from funnbank.model import Concept
 
@@ -32,10 +33,11 @@ class ConceptMatcher:
     @classmethod
     def build(cls, concepts: Iterable[Concept], lang: str) -> ConceptMatcher:
         concept_of: dict[str, str] = {}
+        source = editions.source().lang
         for concept in concepts:
             label = concept.label.in_lang(lang)
             terms = [label, *getattr(concept.aliases, lang, [])]
-            if lang != "nb":
+            if lang != source:  # the source language's words are found in every edition
                 terms += [concept.label.nb, *concept.aliases.nb]
             for term in terms:
                 # A label such as "Recovery (bedringsprosess)" is found as its words before the bracket.

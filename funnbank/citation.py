@@ -41,13 +41,19 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from funnbank.i18n import strings
+from funnbank import editions
 from funnbank.model import Author, Study
-from funnbank.pages import study_path
+from funnbank.pages import item_url
 
+# APA's words in each language; an edition without its own uses the source language's.
 _WORDS = {
     "nb": {"no_date": "u.å.", "and": "&", "master_thesis": "Masteroppgave"},
     "en": {"no_date": "n.d.", "and": "&", "master_thesis": "Master's thesis"},
 }
+
+
+def _words(lang: str) -> dict[str, str]:
+    return _WORDS.get(lang) or _WORDS[editions.source().lang]
 
 # The file names of a study's citation files, in its page folder, with what each is for (nb), so
 # the study page and the /data/ page can offer them.
@@ -56,6 +62,8 @@ CITATION_FORMATS: dict[str, str] = {
     "cite.ris": "RIS (EndNote, Zotero, Mendeley, Reference Manager)",
     "cite.json": "CSL-JSON (Zotero, Pandoc/citeproc)",
 }
+# The interface string that names each format's download link on a study page.
+CITATION_LINK_STRINGS: dict[str, str] = {"cite.bib": "cite_bib", "cite.ris": "cite_ris", "cite.json": "cite_json"}
 
 _THESIS_GENRE = "Master's thesis"
 
@@ -156,7 +164,7 @@ def apa_name(author: Author) -> str:
 
 
 def apa_reference(study: Study, lang: str = "nb") -> str:
-    words = _WORDS[lang]
+    words = _words(lang)
     names = [apa_name(a) for a in study.authors]
     if len(names) > 1:
         authors = ", ".join(names[:-1]) + f", {words['and']} " + names[-1]
@@ -180,7 +188,7 @@ def _apa_year(study: Study, lang: str) -> str:
     if study.year_inferred:
         # APA has no form for a year worked out from the text; say plainly that it is one.
         return f"{study.year_inferred.year}, {strings(lang).year_inferred}"
-    return _WORDS[lang]["no_date"]
+    return _words(lang)["no_date"]
 
 
 def _sentence(text: str) -> str:
@@ -330,16 +338,11 @@ def schema_org(study: Study, url: str | None = None) -> dict[str, object]:
 
 _WRITERS = {"cite.bib": bibtex, "cite.ris": ris, "cite.json": csl_json}  # same keys as CITATION_FORMATS
 
-def study_folder(study_id: str) -> str:
-    """`studier/<id>`: the study page is served at `studier/<id>/`, and its citation files sit beside it."""
-    return study_path(study_id).removesuffix(".md")
-
-
 def citation_files(study: Study, base_url: str | None = None) -> dict[str, str]:
     """`studier/<id>/cite.{bib,ris,json}`. With the site's absolute `base_url`, each cites the study page's URL.
 
     Without it there is no URL: a reference needs an absolute one, and the site works under any base.
     """
-    folder = study_folder(study.id)
-    url = f"{base_url.rstrip('/')}/{folder}/" if base_url else None
-    return {f"{folder}/{name}": write(study, url) for name, write in _WRITERS.items()}
+    page = item_url("study", study.id)  # the study page's folder: its citation files sit in it
+    url = f"{base_url.rstrip('/')}/{page}" if base_url else None
+    return {f"{page}{name}": write(study, url) for name, write in _WRITERS.items()}

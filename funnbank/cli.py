@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from funnbank.errors import ContentError, FunnbankError
+from funnbank.kinds import KINDS
 from funnbank.pipeline import Paths
 
 
@@ -38,11 +39,23 @@ def _terminate(signum: int, frame: object) -> None:
 
 def _paths(args: argparse.Namespace) -> Paths:
     defaults = Paths()
-    return Paths(
+    paths = Paths(
         content=getattr(args, "content", None) or defaults.content,
         out=getattr(args, "out", None) or defaults.out,
         docs=getattr(args, "docs", None) or defaults.docs,
+        overrides=_overrides(args),
     )
+    paths.page_templates()  # a wrong templates folder stops the command here, before anything is read or built
+    return paths
+
+
+def _overrides(args: argparse.Namespace) -> Path | None:
+    """The site's own templates folder, for the commands that render pages: `--templates`, else the setting."""
+    if not hasattr(args, "templates"):
+        return None
+    from funnbank.settings import load_settings, resolve_overrides
+
+    return resolve_overrides(args.templates, load_settings(Path(".")))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -174,6 +187,11 @@ def _parser() -> argparse.ArgumentParser:
     def docs_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--docs", type=Path, help="folder for the generated Markdown (default: build/docs)")
 
+    def templates_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--templates", type=Path, metavar="DIR",
+                         help="folder of page templates that replace the built-in ones (templates/pages/) by name "
+                              "(default: [tool.funnbank] templates in pyproject.toml, else none)")
+
     check = command("check", _check, "validate the content and report every problem")
     content_option(check)
 
@@ -181,10 +199,12 @@ def _parser() -> argparse.ArgumentParser:
     content_option(build)
     build.add_argument("--out", type=Path, help="output folder (default: site)")
     docs_option(build)
+    templates_option(build)
 
     serve = command("serve", _serve, "live preview: edits to content or templates refresh the browser")
     content_option(serve)
     docs_option(serve)
+    templates_option(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
 
@@ -193,7 +213,7 @@ def _parser() -> argparse.ArgumentParser:
     content_option(listing)
 
     new = command("new", _new, "write a commented skeleton for a new study, concept or theme")
-    new.add_argument("kind", choices=["study", "concept", "theme"])
+    new.add_argument("kind", choices=list(KINDS))
     new.add_argument("id", help="lower-case a–z, digits and hyphens; also the file name")
     content_option(new)
 

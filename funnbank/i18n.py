@@ -61,7 +61,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "based_on": "Bygger på",
         "definition": "Definisjon",
         "aliases": "Også kalt",
-        "other_language_label": "Engelsk",
+        # A language's name, for a text in that language (a concept's label): "language_" + its code.
+        "language_nb": "Norsk",
+        "language_en": "Engelsk",
         "broader": "Overordnet begrep",
         "narrower": "Underordnede begreper",
         "related": "Beslektede begreper",
@@ -118,7 +120,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "in_norwegian": "",
         "original_title": "Originaltittel",
         "translation": "Engelsk oversettelse",
-        "switch_label": "English",
         "switch_title": "Denne siden på engelsk",
         "guide": "Veiledning for redaktører",
         "accessibility": "Tilgjengelighetserklæring",
@@ -136,6 +137,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "licence": "Lisens",
         "licence_text": "Sammendrag, begreper og temaer er Funnbankens egne tekster og kan brukes fritt med kildehenvisning (CC BY 4.0). Sitatene tilhører kildene og gjengis med referanse; bruk dem med henvisning til studien.",
         "data_schemas": "Feltene i innholdsfilene er beskrevet i JSON-skjemaene i prosjektets `schema/`-mappe.",
+        # The browser scripts' words (funnbank.js, search.js), read from the page: every `js_` key.
+        # In js_search_many, {n} stands for the number of results.
+        "js_link_copied": "Lenke kopiert",
+        "js_search_start": "Skriv for å søke",
+        "js_search_none": "Ingen treff",
+        "js_search_one": "1 treff",
+        "js_search_many": "{n} treff",
+        "js_search_all": "Vis alle treff og filtre",
     },
     "en": {
         "site_name": "Funnbanken",
@@ -190,7 +199,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "based_on": "Based on",
         "definition": "Definition",
         "aliases": "Also called",
-        "other_language_label": "Norwegian",
+        # A language's name, for a text in that language (a concept's label): "language_" + its code.
+        "language_nb": "Norwegian",
+        "language_en": "English",
         "broader": "Broader concept",
         "narrower": "Narrower concepts",
         "related": "Related concepts",
@@ -247,7 +258,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "in_norwegian": "In Norwegian, as in the report.",
         "original_title": "Original title",
         "translation": "Translation",
-        "switch_label": "Norsk",
         "switch_title": "This page in Norwegian",
         "guide": "Maintainer guide",
         "accessibility": "Accessibility statement",
@@ -265,9 +275,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "licence": "Licence",
         "licence_text": "Summaries, concepts and themes are Funnbanken's own texts and may be reused freely with attribution (CC BY 4.0). Quotes belong to their sources and are reproduced with their references; cite the study when you use them.",
         "data_schemas": "The fields of the content files are described by the JSON Schemas in the project's `schema/` folder.",
+        # The browser scripts' words (funnbank.js, search.js), read from the page: every `js_` key.
+        # In js_search_many, {n} stands for the number of results.
+        "js_link_copied": "Link copied",
+        "js_search_start": "Type to search",
+        "js_search_none": "No results",
+        "js_search_one": "1 result",
+        "js_search_many": "{n} results",
+        "js_search_all": "Show all results and filters",
     },
 }
 
 
-def strings(lang: str) -> SimpleNamespace:
-    return SimpleNamespace(**STRINGS[lang])
+class Strings(SimpleNamespace):
+    """An edition's strings, read as `t.key` (templates) or `t[key]` (a key held in a table)."""
+
+    def __getitem__(self, key: str) -> str:
+        return getattr(self, key)  # type: ignore[no-any-return]
+
+
+def strings(lang: str) -> Strings:
+    """The edition's strings; a key an added edition does not translate falls back to the source
+    language's (nb and en have the same keys: a test checks it)."""
+    source = next(iter(STRINGS))
+    return Strings(**{**STRINGS[source], **STRINGS.get(lang, {})})
+
+
+def script_strings(lang: str) -> dict[str, str]:
+    """The words the browser scripts need (every `js_` key), for the page to carry (`js_strings`)."""
+    return {key: text for key, text in vars(strings(lang)).items() if key.startswith("js_")}

@@ -17,11 +17,9 @@ from pydantic import BaseModel
 from funnbank import vocab
 from funnbank.loaded import document_id
 from funnbank.loader import read_content
-from funnbank.model import KINDS, unwrap_annotation
+from funnbank.kinds import KINDS
+from funnbank.model import unwrap_annotation
 from funnbank.rules import RULES
-from funnbank.scaffold import FOLDERS
-
-SINGULAR = {folder: kind for kind, folder in FOLDERS.items()}
 
 
 def _table(rows: list[tuple[str, str]], indent: str = "  ") -> list[str]:
@@ -39,16 +37,16 @@ def _labels(label: Any) -> str:
 def _ids_with_labels(content_dir: Path, kind: str) -> str:
     docs = sorted(read_content(content_dir).documents[kind], key=document_id)
     rows = [(document_id(doc), _labels(doc.data.get("label"))) for doc in docs]
-    head = f"{kind.capitalize()} ({len(rows)}): id, then the label in Norwegian / English"
+    head = f"{KINDS[kind].folder.capitalize()} ({len(rows)}): id, then the label in Norwegian / English"
     return "\n".join([head, *_table(rows)]) + "\n"
 
 
 def list_concepts(content_dir: Path) -> str:
-    return _ids_with_labels(content_dir, "concepts")
+    return _ids_with_labels(content_dir, "concept")
 
 
 def list_themes(content_dir: Path) -> str:
-    return _ids_with_labels(content_dir, "themes")
+    return _ids_with_labels(content_dir, "theme")
 
 
 def vocabulary_fields() -> dict[str, list[str]]:
@@ -66,9 +64,9 @@ def vocabulary_fields() -> dict[str, list[str]]:
             for name, info in inner.model_fields.items():
                 yield from visit(info.annotation, f"{path}.{name}" if path else name)
 
-    for kind, model in KINDS.items():
-        for name, path in visit(model, ""):
-            fields[name].append(f"{SINGULAR[kind]} `{path}`")
+    for kind in KINDS.values():
+        for name, path in visit(kind.model, ""):
+            fields[name].append(f"{kind.name} `{path}`")
     return fields
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from funnbank.errors import Problem
-from funnbank.model import KINDS
+from funnbank.kinds import KINDS
 from funnbank.reader import Document, Loc
 
 
@@ -24,7 +24,7 @@ def _per_kind() -> dict[str, list[Any]]:
 
 @dataclass
 class LoadedContent:
-    # kind ("studies", "concepts", "themes") → every file that could be read, valid or not, sorted by path
+    # kind ("study", "concept", "theme") → every file that could be read, valid or not, sorted by path
     documents: dict[str, list[Document]] = field(default_factory=_per_kind)
     # kind → (file, validated item) for the files that passed model validation
     items: dict[str, list[tuple[Document, Any]]] = field(default_factory=_per_kind)

@@ -22,7 +22,8 @@ from funnbank import vocab
 from funnbank.corpus import Corpus
 from funnbank.errors import ContentError, Problem
 from funnbank.loaded import LoadedContent
-from funnbank.model import KINDS, unwrap_annotation
+from funnbank.kinds import KINDS
+from funnbank.model import unwrap_annotation
 from funnbank.partial import clean_loc as _clean_loc, set_aside
 from funnbank.reader import Document, Loc, ReadError, read_yaml
 from funnbank.references import check_references, is_reference
@@ -33,10 +34,10 @@ SUFFIXES = (".yaml", ".yml")
 
 
 def content_files(content_dir: Path) -> dict[str, list[Path]]:
-    """The YAML files of each kind (`studies`, `concepts`, `themes`), sorted by name."""
+    """The YAML files of each kind, by kind name, from the kind's folder (`studies/`, …), sorted by name."""
     return {
-        kind: sorted(p for p in (content_dir / kind).glob("*") if p.suffix in SUFFIXES and p.is_file())
-        for kind in KINDS
+        kind.name: sorted(p for p in (content_dir / kind.folder).glob("*") if p.suffix in SUFFIXES and p.is_file())
+        for kind in KINDS.values()
     }
 
 
@@ -55,7 +56,8 @@ def read_content(content_dir: Path) -> LoadedContent:
     content = LoadedContent()
     if not content_dir.is_dir():
         content.problems.append(Problem(content_dir, 0, 0, "", "content folder not found",
-                                        "pass --content DIR, a folder with studies/, concepts/ and themes/"))
+                                        "pass --content DIR, a folder with "
+                                        + ", ".join(f"{k.folder}/" for k in KINDS.values())))
         return content
     for kind, paths in content_files(content_dir).items():
         for path in paths:
@@ -67,12 +69,12 @@ def read_content(content_dir: Path) -> LoadedContent:
                 continue
             content.documents[kind].append(doc)
             content.texts[path] = path.read_text(encoding="utf-8").removeprefix("\ufeff")  # read_yaml checked it
-            item, item_problems = validate_document(doc, KINDS[kind])
+            item, item_problems = validate_document(doc, KINDS[kind].model)
             content.problems.extend(item_problems)
             if item is not None:
                 content.items[kind].append((doc, item))
             else:  # for the content rules only, so that they report in this same run
-                partial, aside = set_aside(doc.data, KINDS[kind])
+                partial, aside = set_aside(doc.data, KINDS[kind].model)
                 if partial is not None:
                     content.partial[kind].append((doc, partial, aside))
     content.problems.extend(check_references(content))
@@ -83,11 +85,8 @@ def corpus_of(content: LoadedContent, warnings: list[Problem] | None = None) -> 
     """The validated items, each kind sorted by id, with the file each came from."""
     files = {(kind, item.id): doc.path for kind, docs in content.items.items() for doc, item in docs}
 
-    def sort(kind: str) -> tuple[Any, ...]:
-        return tuple(sorted((item for _, item in content.items[kind]), key=lambda i: i.id))
-
-    return Corpus(studies=sort("studies"), concepts=sort("concepts"), themes=sort("themes"), files=files,
-                  warnings=tuple(warnings or ()))
+    items = {kind: sorted((item for _, item in docs), key=lambda i: i.id) for kind, docs in content.items.items()}
+    return Corpus(items, files=files, warnings=tuple(warnings or ()))
 
 
 def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
@@ -97,7 +96,7 @@ def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[
     if doc.data.get("id") != expected_id and isinstance(doc.data.get("id"), str):
         problems.append(doc.problem(("id",), f"id {doc.data['id']!r} does not match the file name",
                                     f"use `id: {expected_id}` or rename the file to {doc.data['id']}{doc.path.suffix}"))
-    kind = next(name for name, kind_model in KINDS.items() if kind_model is model)
+    kind = next(k.name for k in KINDS.values() if k.model is model)
     try:
         item = model.model_validate(doc.data)
     except ValidationError as err:

@@ -201,8 +201,6 @@ class Theme(Model):
     concepts: list[Id] = []
 
 
-KINDS: dict[str, type[Model]] = {"studies": Study, "concepts": Concept, "themes": Theme}
-
 # The facts of a study that a source may leave out, as `unknown:` keys, each with the key of its
 # name in the interface strings (`i18n`): readers see "Oppdragsgiver", never `commissioned_by`.
 UNKNOWABLE_FACTS: dict[str, str] = {

@@ -13,29 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from funnbank import editions
 from funnbank.corpus import Corpus
+from funnbank.kinds import KINDS
 
-EDITIONS = ("nb", "en")
-EDITION_ROOT = {"nb": "", "en": "en/"}  # where each edition lives in the site
-
-# Section pages by name, per edition. The nav lists exactly these (mkdocs.yml, mkdocs.en.yml).
-SECTIONS: dict[str, dict[str, str]] = {
-    "nb": {
-        "home": "index.md", "themes": "temaer/index.md", "studies": "studier/index.md",
-        "concepts": "begreper/index.md", "knowledge_map": "kunnskapskart.md",
-        "recommendations": "anbefalinger.md", "quotes": "sitater.md", "data": "data/index.md",
-        "search": "sok/index.md", "guide": "veiledning.md", "accessibility": "tilgjengelighet.md",
-    },
-    "en": {
-        "home": "index.md", "themes": "themes/index.md", "studies": "studies/index.md",
-        "concepts": "concepts/index.md", "knowledge_map": "knowledge-map.md",
-        "recommendations": "recommendations.md", "quotes": "quotes.md", "data": "data/index.md",
-        "search": "search/index.md", "guide": "guide.md", "accessibility": "accessibility.md",
-    },
-}
+# The section pages that are not a content kind's, and their templates. A kind's section page and its
+# items' pages come from the kinds registry (`kinds.KINDS`); paths per edition from `editions`.
 SECTION_TEMPLATES = {
-    "home": "home.md.j2", "themes": "themes_index.md.j2", "studies": "studies_index.md.j2",
-    "concepts": "concepts_index.md.j2", "knowledge_map": "knowledge_map.md.j2",
+    "home": "home.md.j2", "knowledge_map": "knowledge_map.md.j2",
     "recommendations": "recommendations.md.j2", "quotes": "quotes.md.j2", "data": "data.md.j2",
     "search": "search.md.j2", "guide": "guide.md.j2", "accessibility": "accessibility.md.j2",
 }
@@ -49,38 +34,57 @@ class Page:
     key: tuple[str, str] = ("section", "")  # the same page in every edition: ("study", id), ("section", name)
 
 
-def section_path(name: str, lang: str = "nb") -> str:
-    return SECTIONS[lang][name]
+def section_path(name: str, lang: str | None = None) -> str:
+    """The path of a section page in edition `lang` (the source edition by default)."""
+    lang = lang or editions.source().lang
+    for kind in KINDS.values():
+        if kind.section == name:
+            return kind.section_paths.get(lang) or kind.section_paths[editions.source().lang]
+    return editions.edition(lang).sections.get(name) or editions.source().sections[name]
 
 
-def _folder(name: str, lang: str) -> str:
-    return SECTIONS[lang][name].split("/")[0]
+def section_paths(lang: str) -> dict[str, str]:
+    """Every section page of edition `lang` by name: the kinds' and the others (the nav lists exactly these)."""
+    names = [kind.section for kind in KINDS.values() if kind.section_template] + list(SECTION_TEMPLATES)
+    return {name: section_path(name, lang) for name in names}
 
 
-def study_path(study_id: str, lang: str = "nb") -> str:
-    return f"{_folder('studies', lang)}/{study_id}.md"
+def kind_folder(kind: str, lang: str | None = None) -> str:
+    """The folder of a kind's pages in edition `lang`: the folder of its section page."""
+    return section_path(KINDS[kind].section, lang).split("/")[0]
 
 
-def concept_path(concept_id: str, lang: str = "nb") -> str:
-    return f"{_folder('concepts', lang)}/{concept_id}.md"
+def item_path(kind: str, id: str, lang: str | None = None) -> str:
+    """The page of one item of a kind: `studier/<id>.md`, `en/studies/<id>.md`'s path in its edition."""
+    return f"{kind_folder(kind, lang)}/{id}.md"
 
 
-def theme_path(theme_id: str, lang: str = "nb") -> str:
-    return f"{_folder('themes', lang)}/{theme_id}.md"
+def study_path(study_id: str, lang: str | None = None) -> str:
+    return item_path("study", study_id, lang)
+
+
+def concept_path(concept_id: str, lang: str | None = None) -> str:
+    return item_path("concept", concept_id, lang)
+
+
+def theme_path(theme_id: str, lang: str | None = None) -> str:
+    return item_path("theme", theme_id, lang)
 
 
 def path_for(key: tuple[str, str], lang: str) -> str:
-    """The path of the page `key` in edition `lang`."""
+    """The path of the page `key` in edition `lang`: `("section", name)` or `(kind, id)`."""
     kind, id = key
-    if kind == "section":
-        return section_path(id, lang)
-    return {"study": study_path, "concept": concept_path, "theme": theme_path}[kind](id, lang)
+    return section_path(id, lang) if kind == "section" else item_path(kind, id, lang)
 
 
 def searchable_sections(lang: str) -> tuple[str, ...]:
     """The folders of the pages the search indexes as pages (the rest list what these pages hold)."""
-    return tuple(_folder(name, lang) for name in ("studies", "concepts", "themes"))
+    return tuple(kind_folder(kind.name, lang) for kind in KINDS.values() if kind.search_filters is not None)
 
+
+# --- paths to URLs -------------------------------------------------------------------------------
+# Every URL of a page is made from its generated path by `page_url`, the one place that knows how
+# MkDocs' directory URLs map paths to addresses.
 
 def page_url(path: str) -> str:
     """A generated path as the directory URL MkDocs serves it at, from the edition's root."""
@@ -94,13 +98,36 @@ def page_url(path: str) -> str:
 
 def url_from_root(path: str, lang: str) -> str:
     """A generated page's URL from the site's root: `studier/x/`, `en/studies/x/`, `` for the home page."""
-    return EDITION_ROOT[lang] + page_url(path)
+    return editions.edition(lang).root + page_url(path)
+
+
+def item_url(kind: str, id: str, lang: str | None = None) -> str:
+    """The URL of one item's page from the site's root (`studier/<id>/`, `en/studies/<id>/`), in edition
+    `lang` (the source edition by default). A study's citation files sit in this folder."""
+    lang = lang or editions.source().lang
+    return url_from_root(item_path(kind, id, lang), lang)
+
+
+# --- relative links ------------------------------------------------------------------------------
+# Links are relative, so the site works under any base URL. Two kinds, from one computation: Markdown
+# links between generated pages name the target's `.md` file (MkDocs checks it exists and writes its
+# URL), relative to the page's file; raw HTML, which MkDocs leaves alone, needs the target's URL,
+# relative to the page's URL. For `a/b.md` the two differ: its file is in `a/`, its URL is `a/b/`.
+
+def _relative(target: str, folder: str) -> str:
+    """`target` relative to `folder`, both from the same root ("" is the root itself)."""
+    return posixpath.relpath(target or ".", folder or ".")
+
+
+def page_link(page_path: str, target: str, anchor: str | None = None) -> str:
+    """A Markdown link from generated page `page_path` to generated page `target` (both generated paths)."""
+    link = _relative(target, posixpath.dirname(page_path))
+    return f"{link}#{anchor}" if anchor else link
 
 
 def url_relative(target: str, here: str) -> str:
-    """A link from the page at URL `here` to `target` (both from the site's root), relative, so the
-    site works under any base URL."""
-    return posixpath.relpath(target or ".", here.rstrip("/") or ".")
+    """A link for raw HTML from the page at URL `here` to the URL `target` (both from the site's root)."""
+    return _relative(target, here.rstrip("/"))
 
 
 def alternate_link(key: tuple[str, str], lang: str, other: str) -> str:
@@ -109,13 +136,14 @@ def alternate_link(key: tuple[str, str], lang: str, other: str) -> str:
     return link if link.endswith("/") or link == "." else link + "/"
 
 
-def plan_pages(corpus: Corpus, lang: str = "nb") -> Iterator[Page]:
-    """Every page of an edition, in a stable order."""
+def plan_pages(corpus: Corpus, lang: str | None = None) -> Iterator[Page]:
+    """Every page of an edition, in a stable order: the section pages, then each kind's items."""
+    lang = lang or editions.source().lang
+    for kind in KINDS.values():
+        if kind.section_template:
+            yield Page(section_path(kind.section, lang), kind.section_template, key=("section", kind.section))
     for name, template in SECTION_TEMPLATES.items():
         yield Page(section_path(name, lang), template, key=("section", name))
-    for study in corpus.studies:
-        yield Page(study_path(study.id, lang), "study.md.j2", {"study": study}, ("study", study.id))
-    for concept in corpus.concepts:
-        yield Page(concept_path(concept.id, lang), "concept.md.j2", {"concept": concept}, ("concept", concept.id))
-    for theme in corpus.themes:
-        yield Page(theme_path(theme.id, lang), "theme.md.j2", {"theme": theme}, ("theme", theme.id))
+    for kind in KINDS.values():
+        for item in corpus.items(kind.name):
+            yield Page(item_path(kind.name, item.id, lang), kind.template, {kind.name: item}, (kind.name, item.id))

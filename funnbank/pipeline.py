@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from funnbank import editions
 from funnbank.corpus import Corpus
 from funnbank.export import data_files
+from funnbank.i18n import script_strings
 from funnbank.index import CorpusIndex, build_index
 from funnbank.indexcheck import check_index
 from funnbank.loader import load_corpus
 from funnbank.pagefind import shipped_assets
-from funnbank.pages import EDITION_ROOT, EDITIONS, searchable_sections
+from funnbank.pages import searchable_sections
 from funnbank.progress import Progress, watch_files
 from funnbank.render import render_pages
 from funnbank.search import index_edition, item_records
+from funnbank.settings import template_folders
 from funnbank.site import mkdocs_build, staging_dir, swap_into_place
 from funnbank.writer import WriteStats, write_tree
 
@@ -35,19 +38,27 @@ class Paths:
     docs: Path = Path("build/docs")  # the generated Markdown of the Norwegian edition; rebuilt each run
     out: Path = Path("site")
     config: Path = Path("mkdocs.yml")
+    # The site's own page templates: a file here replaces the one of the same name in `templates/pages/`
+    # (`[tool.funnbank] templates` or `--templates`; not `templates/overrides/`, which is Material's).
+    overrides: Path | None = None
+
+    def page_templates(self) -> list[Path]:
+        """The folders Jinja finds page templates in, first match wins: `overrides`, then `templates/pages/`."""
+        return template_folders(self.templates / "pages", self.overrides)
 
     def edition_docs(self, lang: str) -> Path:
-        """`build/docs` for the Norwegian edition, `build/docs-en` for the English one."""
-        return self.docs if lang == "nb" else self.docs.with_name(f"{self.docs.name}-{lang}")
+        """`build/docs` for the source edition, `build/docs-en` for the English one, and so on."""
+        return self.docs if lang == editions.source().lang else self.docs.with_name(f"{self.docs.name}-{lang}")
 
     def edition_config(self, lang: str) -> Path:
-        """`mkdocs.yml`, and `mkdocs.en.yml` (which inherits it) for the English edition."""
-        return self.config if lang == "nb" else self.config.with_name(f"{self.config.stem}.{lang}.yml")
+        """The edition's MkDocs configuration: `config` for the source edition, else its `Edition.config`
+        beside it (`mkdocs.en.yml`, which inherits `mkdocs.yml`)."""
+        return self.config if lang == editions.source().lang else self.config.parent / editions.edition(lang).config
 
 
 def edition_out(site: Path, lang: str) -> Path:
     """Where an edition goes in the built site: the root, or `en/`."""
-    return site / EDITION_ROOT[lang]
+    return site / editions.edition(lang).root
 
 
 @dataclass
@@ -75,14 +86,15 @@ def _timed(phases: dict[str, float], name: str) -> Iterator[None]:
 
 
 def generate(corpus: Corpus, paths: Paths, ix: CorpusIndex | None = None,
-             editions: tuple[str, ...] = EDITIONS) -> tuple[int, WriteStats]:
-    """Write each edition's Markdown (the data files go with the Norwegian one, once for the site);
+             langs: Sequence[str] | None = None) -> tuple[int, WriteStats]:
+    """Write each edition's Markdown (the data files go with the source edition, once for the site);
     return the page count and what was written."""
     ix = ix or build_index(corpus)
     count, totals = 0, WriteStats(0, 0, 0)
-    for lang in editions:
-        pages = render_pages(corpus, [paths.templates / "pages"], lang, ix=ix)
-        files = {**pages, **data_files(corpus), "robots.txt": ROBOTS_TXT} if lang == "nb" else pages
+    for lang in langs or editions.languages():
+        pages = render_pages(corpus, paths.page_templates(), lang, ix=ix)
+        is_root = lang == editions.source().lang
+        files = {**pages, **data_files(corpus), "robots.txt": ROBOTS_TXT} if is_root else pages
         stats = write_tree(files, paths.edition_docs(lang))
         count += len(pages)
         totals += stats
@@ -105,22 +117,24 @@ def build(paths: Paths, progress: Progress | None = None) -> BuildReport:
         with _timed(phases, "mkdocs"):
             progress.phase("MkDocs", page_count)
             with watch_files(progress, lambda: sum(1 for _ in staging.rglob("index.html"))):
-                # The Norwegian edition first: MkDocs empties its output folder, which holds `en/`.
-                for lang in EDITIONS:
-                    mkdocs_build(paths.edition_config(lang), paths.edition_docs(lang), edition_out(staging, lang))
+                # The source edition first: MkDocs empties its output folder, which holds the others.
+                for edition in editions.EDITIONS:
+                    mkdocs_build(paths.edition_config(edition.lang), paths.edition_docs(edition.lang),
+                                 edition_out(staging, edition.lang), {"js_strings": script_strings(edition.lang)})
                 # A web server serves only the root's 404 page; another edition's would be dead weight
                 # with links that are wrong where it lives (MkDocs roots them at "/").
-                for lang in EDITIONS:
-                    if EDITION_ROOT[lang]:
-                        (edition_out(staging, lang) / "404.html").unlink(missing_ok=True)
+                for edition in editions.EDITIONS:
+                    if edition.root:
+                        (edition_out(staging, edition.lang) / "404.html").unlink(missing_ok=True)
         with _timed(phases, "search"):
-            records = {lang: list(item_records(corpus, ix, lang)) for lang in EDITIONS}
+            records = {lang: list(item_records(corpus, ix.backlinks, lang)) for lang in editions.languages()}
             progress.phase("Search index", sum(map(len, records.values())))
-            for lang in EDITIONS:
-                folder = index_edition(edition_out(staging, lang), records[lang], lang, searchable_sections(lang),
+            for edition in editions.EDITIONS:
+                lang, stems = edition.lang, edition.search_language
+                folder = index_edition(edition_out(staging, lang), records[lang], stems, searchable_sections(lang),
                                        progress)
                 # Read back what is about to be published: a cut index file fails here, not in a reader's browser.
-                check_index(folder, shipped_assets(lang), shown_as=(paths.out / folder.relative_to(staging)).as_posix())
+                check_index(folder, shipped_assets(stems), shown_as=(paths.out / folder.relative_to(staging)).as_posix())
         with _timed(phases, "swap"):
             swap_into_place(staging, paths.out)
     progress.close()

@@ -126,4 +126,4 @@ def verify(corpus: Corpus, sources_dir: Path, study_id: str | None = None) -> Ve
 
 def _study_document(corpus: Corpus, study: Study) -> Document:
     # The model keeps no line numbers; the file is read again for them (only when a problem is reported).
-    return read_yaml(corpus.files[("studies", study.id)])
+    return read_yaml(corpus.files[("study", study.id)])

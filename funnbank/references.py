@@ -15,31 +15,12 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from funnbank.errors import Problem
+from funnbank.kinds import EACH, KINDS, Pattern
 from funnbank.loaded import LoadedContent, document_id
 from funnbank.model import ID_PATTERN, RESERVED_ANCHORS, UNKNOWABLE_FACTS
 from funnbank.reader import Document, Loc
 from funnbank.suggest import ID_RULE, suggest
 
-EACH = None  # in a field pattern: each item of a list
-Pattern = tuple[str | None, ...]
-
-# Where each kind of file refers to something by id, and to what: a concept, a theme, or a finding of
-# the same study. One table for the reference checks, for validation (which leaves these fields to
-# them) and for the content rules (what a study uses).
-REFERENCE_FIELDS: dict[str, tuple[tuple[Pattern, str], ...]] = {
-    "studies": (
-        (("findings", EACH, "themes", EACH), "theme"),
-        (("findings", EACH, "concepts", EACH), "concept"),
-        (("findings", EACH, "parent"), "finding"),
-        (("quotes", EACH, "finding"), "finding"),
-        (("quotes", EACH, "concepts", EACH), "concept"),
-        (("recommendations", EACH, "based_on", EACH), "finding"),
-        (("recommendations", EACH, "concepts", EACH), "concept"),
-    ),
-    "concepts": ((("related", EACH), "concept"), (("broader",), "concept")),
-    "themes": ((("concepts", EACH), "concept"),),
-}
-FOLDERS = {"concept": "concepts", "theme": "themes"}
 _WHERE = {
     "concept": "concept ids are the file names in content/concepts/; `python build.py list concepts` lists them",
     "theme": "theme ids are the file names in content/themes/; `python build.py list themes` lists them",
@@ -62,7 +43,7 @@ def walk(data: Any, pattern: Pattern, loc: Loc = ()) -> Iterator[tuple[Loc, Any]
 
 def references(doc: Document, kind: str, target: str) -> Iterator[tuple[Loc, str]]:
     """Each id (text) that the file `doc` of `kind` refers to as a `target` ("concept", "theme", "finding")."""
-    for pattern, to in REFERENCE_FIELDS[kind]:
+    for pattern, to in KINDS[kind].references:
         if to == target:
             for loc, value in walk(doc.data, pattern):
                 if isinstance(value, str):
@@ -70,25 +51,38 @@ def references(doc: Document, kind: str, target: str) -> Iterator[tuple[Loc, str
 
 
 def is_reference(kind: str, loc: Loc) -> bool:
-    """Whether `loc` in a file of `kind` is a reference field (see `REFERENCE_FIELDS`)."""
+    """Whether `loc` in a file of `kind` is a reference field (see `Kind.references`)."""
     return any(len(loc) == len(pattern) and all(p == part or (p is EACH and isinstance(part, int))
                                                 for p, part in zip(pattern, loc))
-               for pattern, _ in REFERENCE_FIELDS[kind])
+               for pattern, _ in KINDS[kind].references)
 
 
 def check_references(content: LoadedContent) -> list[Problem]:
     problems = list(_duplicate_files(content))
-    names = {target: _names(content.documents[folder]) for target, folder in FOLDERS.items()}
-    known = {target: content.ids(folder) for target, folder in FOLDERS.items()}
-    for doc in content.documents["studies"]:
-        problems.extend(_check_study(doc, known, names))
-    for doc in content.documents["concepts"]:
-        problems.extend(_check_concept(doc, known["concept"], names["concept"]))
-    problems.extend(_broader_cycles(content.documents["concepts"]))
-    for doc in content.documents["themes"]:
-        for loc, ref in references(doc, "themes", "concept"):
-            problems.extend(_ref(doc, loc, ref, "concept", known["concept"], names["concept"], _WHERE["concept"]))
+    names = {name: _names(content.documents[name]) for name in KINDS}
+    known = {name: content.ids(name) for name in KINDS}
+    for kind in KINDS.values():
+        for doc in content.documents[kind.name]:
+            problems.extend(_cross_file_references(doc, kind.name, known, names))
+            problems.extend(_OWN_CHECKS.get(kind.name, _nothing)(doc))
+    problems.extend(_broader_cycles(content.documents["concept"]))
     return problems
+
+
+def _cross_file_references(doc: Document, kind: str, known: dict[str, set[str]],
+                           names: dict[str, dict[str, list[str]]]) -> Iterator[Problem]:
+    """References to items of another file: each must name an existing item. A reference to the file's
+    own item is left to the kind's own checks (`_OWN_CHECKS`), which say why it cannot be."""
+    own = document_id(doc)
+    for target in dict.fromkeys(to for _, to in KINDS[kind].references if to in KINDS):
+        where = _WHERE.get(target, f"{target} ids are the file names in content/{KINDS[target].folder}/")
+        for loc, ref in references(doc, kind, target):
+            if not (target == kind and ref == own):
+                yield from _ref(doc, loc, ref, target, known[target], names[target], where)
+
+
+def _nothing(doc: Document) -> Iterator[Problem]:
+    return iter(())
 
 
 def _duplicate_files(content: LoadedContent) -> Iterator[Problem]:
@@ -99,7 +93,7 @@ def _duplicate_files(content: LoadedContent) -> Iterator[Problem]:
                 continue
             id = document_id(doc)
             if id in first:
-                yield doc.problem(("id",), f"{kind[:-1]} id {id!r} is also used by {first[id].path}",
+                yield doc.problem(("id",), f"{kind} id {id!r} is also used by {first[id].path}",
                                   "ids must be unique: rename one of the files and its id")
             else:
                 first[id] = doc
@@ -142,7 +136,9 @@ def _items(data: dict[str, Any], field: str) -> Iterator[tuple[int, dict[str, An
             yield i, item
 
 
-def _check_study(doc: Document, known: dict[str, set[str]], names: dict[str, dict[str, list[str]]]) -> Iterator[Problem]:
+def _check_study(doc: Document) -> Iterator[Problem]:
+    """Within a study file: distinct item ids that are not the page's own anchors, findings that
+    exist and form a tree, one year, and `unknown:` keys that are facts."""
     seen: dict[str, str] = {}
     for field in ("findings", "quotes", "recommendations"):
         for i, item in _items(doc.data, field):
@@ -160,10 +156,7 @@ def _check_study(doc: Document, known: dict[str, set[str]], names: dict[str, dic
     findings = {item["id"]: _strings([item.get("title"), item.get("title_en")])
                 for _, item in _items(doc.data, "findings") if isinstance(item.get("id"), str)}
     here = f"finding ids are listed under `findings:` in {doc.path.name}"
-    for target in ("theme", "concept"):
-        for loc, ref in references(doc, "studies", target):
-            yield from _ref(doc, loc, ref, target, known[target], names[target], _WHERE[target])
-    for loc, ref in references(doc, "studies", "finding"):
+    for loc, ref in references(doc, "study", "finding"):
         own = doc.data["findings"][loc[1]].get("id") if loc[-1] == "parent" else None
         if ref == own:
             yield doc.problem(loc, "a finding cannot be its own parent", "name the main finding")
@@ -202,12 +195,13 @@ def _parent_cycles(doc: Document) -> Iterator[Problem]:
                               "a main finding has no `parent`")
 
 
-def _check_concept(doc: Document, known: set[str], names: dict[str, list[str]]) -> Iterator[Problem]:
+def _check_concept(doc: Document) -> Iterator[Problem]:
+    """A concept that names itself as related or broader (other references are checked with every kind's)."""
     own = document_id(doc)
-    for loc, ref in references(doc, "concepts", "concept"):
+    for loc, ref in references(doc, "concept", "concept"):
         if ref != own:
-            yield from _ref(doc, loc, ref, "concept", known, names, _WHERE["concept"])
-        elif loc[0] == "related":
+            continue
+        if loc[0] == "related":
             yield doc.problem(loc, "a concept cannot be related to itself", "remove it")
         else:
             yield doc.problem(loc, "a concept cannot be broader than itself", "remove it")
@@ -224,3 +218,8 @@ def _broader_cycles(docs: list[Document]) -> Iterator[Problem]:
         if current == id and len(seen) > 1:
             yield doc.problem(("broader",), f"`broader` goes round in a circle back to {id!r}",
                               "a broader concept cannot be narrower than its own narrower concept")
+
+
+# Checks within one file that only a kind of its own needs; a kind without any is checked for its
+# references alone.
+_OWN_CHECKS = {"study": _check_study, "concept": _check_concept}

@@ -11,8 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import json
-import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +19,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from funnbank import export, pages, vocab
+from funnbank import datadocs, editions, pages, vocab
 from funnbank.autolink import ConceptMatcher, PageLinker
-from funnbank.citation import CITATION_FORMATS, apa_reference, highwire_tags, schema_org, study_folder
+from funnbank.citation import CITATION_LINK_STRINGS, apa_reference, full_title, highwire_tags, schema_org
 from funnbank.corpus import Corpus
-from funnbank.i18n import strings
+from funnbank.i18n import script_strings, strings
+from funnbank.kinds import KINDS
 from funnbank.index import CorpusIndex, build_index
 from funnbank.listing import vocabulary_fields
 from funnbank.model import UNKNOWABLE_FACTS, Finding, Localized, Study, title_in
 from funnbank.markup import escape_inline, md_finalize, paragraphs
 from funnbank.pages import Page
-from funnbank.search import FilterValues, filter_names, filter_tags, kind_order
+from funnbank.search import FilterValues, filter_names, filter_tags, result_type_order
 
 
 def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environment:
@@ -60,43 +60,39 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
         vocab=vocab.VOCABULARIES,
         vocabulary_fields=vocabulary_fields(),  # the guide lists each vocabulary under the fields that take it
         apa_reference=apa_reference,
-        searchable_page=searchable_page,
+        full_title=full_title,
+        searchable_part=searchable_part,
         norwegian_only=norwegian_only,
         end_norwegian_only=end_norwegian_only,
         citation_downloads=citation_downloads,
         site_file=site_file,
-        data_files_described=export.DATA_FILES,
-        data_fields=export.DATA_FIELDS,
-        csv_note=export.CSV_NOTE,
+        data_files_described=datadocs.DATA_FILES,
+        data_fields=datadocs.DATA_FIELDS,
+        csv_note=datadocs.CSV_NOTE,
         json_attr=json_attr,
         fact_name=fact_name,
         unknown_fact=unknown_fact,
         is_given=is_given,
+        audience_anchor=audience_anchor,
         shown_year=shown_year,
         year_fact=year_fact,
     )
     return env
 
 
-def relative_link(page_path: str, target: str, anchor: str | None = None) -> str:
-    """A link from one generated page to another, relative, so the site works under any base URL."""
-    rel = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
-    return f"{rel}#{anchor}" if anchor else rel
-
-
 @pass_context
 def href(context: Context, target: str, anchor: str | None = None) -> Markup:
     """A link from the page being rendered to `target` (a generated path)."""
-    return Markup(relative_link(context["page_path"], target, anchor))
+    return Markup(pages.page_link(context["page_path"], target, anchor))
 
 
 @pass_context
 def links(context: Context, kind: str, ids: Iterable[str]) -> Markup:
-    """Comma-separated links to concepts or themes (`kind` is "concept" or "theme")."""
+    """Comma-separated links to items of a kind that has a `label` (concepts, themes), by their labels."""
     corpus: Corpus = context["corpus"]
-    lookup, path = {"concept": (corpus.concept, pages.concept_path), "theme": (corpus.theme, pages.theme_path)}[kind]
     lang = context["lang"]
-    parts = [f"[{escape_inline(tr(context, lookup(id).label))}]({href(context, path(id, lang))})" for id in ids]
+    parts = [f"[{escape_inline(tr(context, corpus.get(kind, id).label))}]({href(context, pages.item_path(kind, id, lang))})"
+             for id in ids]
     return Markup(", ".join(parts))
 
 
@@ -117,34 +113,42 @@ def json_attr(value: object) -> Markup:
     return Markup(html.escape(json.dumps(value, ensure_ascii=False), quote=True))
 
 
-def searchable_page(filters: dict[str, list[str]]) -> Markup:
-    """The start of the part of a page the search indexes, with the page's filters.
+def searchable_part(filters: dict[str, list[str]], caller: Callable[[], str]) -> Markup:
+    """`{% call searchable_part(page_filters) %}…{% endcall %}`: the part of a page the search indexes,
+    with the page's filters, opened and closed here.
 
     It follows the page's `h1`, which carries its own `data-pagefind-body` (MkDocs takes the page
-    title only from an `h1` at the top level, so the heading cannot be inside this `div`). The
-    template closes the part with `</div>`.
+    title only from an `h1` at the top level, so the heading cannot be inside this `div`).
     """
-    return Markup(f'<div data-pagefind-body markdown>\n<div class="fb-search-filters">{filter_tags(filters)}</div>\n\n')
+    return Markup(f'<div data-pagefind-body markdown>\n<div class="fb-search-filters">{filter_tags(filters)}</div>\n\n\n'
+                  f'{caller()}</div>\n')
 
 
 @pass_context
 def norwegian_only(context: Context) -> Markup:
     """In the English edition, open a block of text that exists only in Norwegian: say so, and mark
     its language for screen readers and translation tools. Nothing in the Norwegian edition."""
-    if context["lang"] == "nb":
+    source = context["source_lang"]
+    if context["lang"] == source:
         return Markup("")
-    return Markup(f"*{escape_inline(context['t'].in_norwegian)}*\n{{: .fb-note }}\n\n<div lang=\"nb\" markdown>\n")
+    return Markup(f"*{escape_inline(context['t'].in_norwegian)}*\n{{: .fb-note }}\n\n<div lang=\"{source}\" markdown>\n")
 
 
 @pass_context
 def end_norwegian_only(context: Context) -> Markup:
-    return Markup("" if context["lang"] == "nb" else "\n</div>\n")
+    return Markup("" if context["lang"] == context["source_lang"] else "\n</div>\n")
 
 
 @pass_context
 def fact_name(context: Context, field: str) -> str:
     """A fact's name for readers ("Oppdragsgiver"), for an `unknown:` key (`commissioned_by`)."""
     return getattr(context["t"], UNKNOWABLE_FACTS[field])
+
+
+def audience_anchor(audience: str) -> str:
+    """The anchor of an audience's part of the recommendations page (`municipal-services`), which the
+    home page links to."""
+    return audience.replace("_", "-")
 
 
 def is_given(study: Study, field: str) -> bool:
@@ -165,8 +169,8 @@ def unknown_fact(context: Context, study: Study, field: str) -> Markup:
     if field not in study.unknown:
         return Markup(f"*{escape_inline(t.unknown)}*")
     note = escape_inline(study.unknown[field])
-    if context["lang"] != "nb":
-        note = f'<span lang="nb">{note}</span>'
+    if context["lang"] != context["source_lang"]:
+        note = f'<span lang="{context["source_lang"]}">{note}</span>'
     return Markup(f"*{escape_inline(t.unknown_note)}.* {note}")
 
 
@@ -209,9 +213,9 @@ def citation_downloads(context: Context, study: Study) -> Markup:
     edition the files are outside the edition's folder, where MkDocs does not resolve links."""
     t = context["t"]
     links = []
-    for name in CITATION_FORMATS:  # each has an interface string named after it: cite.bib → t.cite_bib
-        href_ = site_file(context, f"{study_folder(study.id)}/{name}")
-        links.append(f'<a href="{html.escape(href_)}" download>{html.escape(getattr(t, name.replace(".", "_")))}</a>')
+    for name, string in CITATION_LINK_STRINGS.items():
+        href_ = site_file(context, pages.item_url("study", study.id) + name)
+        links.append(f'<a href="{html.escape(href_)}" download>{html.escape(t[string])}</a>')
     return Markup(" · ".join(links))
 
 
@@ -224,7 +228,7 @@ def heading(context: Context, item: Study | Finding) -> str:
 @pass_context
 def label(context: Context, vocabulary: str, key: str) -> str:
     """The edition's label of a controlled-vocabulary term."""
-    return getattr(vocab.VOCABULARIES[vocabulary][key], context["lang"])
+    return vocab.VOCABULARIES[vocabulary][key].in_lang(context["lang"])
 
 
 def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb",
@@ -233,9 +237,9 @@ def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb"
     env = make_environment(template_dirs, lang)
     matcher = ConceptMatcher.build(corpus.concepts, lang)
     ix = ix or build_index(corpus)
-    shared = {"corpus": corpus, "ix": ix, "t": strings(lang), "lang": lang,
-              "search": FilterValues(corpus, ix, lang),
-              "search_filter_names": filter_names(lang), "search_kind_order": kind_order(lang)}
+    shared = {"corpus": corpus, "ix": ix, "t": strings(lang), "lang": lang, "source_lang": editions.source().lang,
+              "search": FilterValues(corpus, ix.backlinks, lang),
+              "search_filter_names": filter_names(lang), "search_kind_order": result_type_order(lang)}
     out: dict[str, str] = {}
     for page in pages.plan_pages(corpus, lang):
         out[page.path] = render_page(env, page, shared, matcher)
@@ -247,10 +251,14 @@ def render_page(env: Environment, page: Page, shared: dict[str, Any], matcher: C
     own = page.context.get("concept")
     linker = PageLinker(
         matcher,
-        href_for=lambda id: relative_link(page.path, pages.concept_path(id, lang)),
+        href_for=lambda id: pages.page_link(page.path, pages.concept_path(id, lang)),
         exclude=own.id if own is not None else None,  # type: ignore[attr-defined]
     )
     template = env.get_template(page.template)
+    kind = KINDS.get(page.key[0])
+    if kind is not None and kind.search_filters is not None:
+        # What the search filters the item's page by (`{% call searchable_part(page_filters) %}` in its template).
+        shared = {**shared, "page_filters": kind.search_filters(shared["search"], page.context[kind.name])}
     body = template.render({**shared, **page.context, "page_path": page.path, "linker": linker})
     return front_matter(page_meta(page, lang, page.context.get("study"))) + body
 
@@ -258,11 +266,11 @@ def render_page(env: Environment, page: Page, shared: dict[str, Any], matcher: C
 def page_meta(page: Page, lang: str, study: Study | None) -> dict[str, Any]:
     """What the theme reads from a page's front matter: the link to the page in the other edition,
     and on a study page its citation metadata (Highwire `citation_*` tags and schema.org JSON-LD)."""
-    other = next(e for e in pages.EDITIONS if e != lang)
     meta: dict[str, Any] = {
-        "alternate": pages.alternate_link(page.key, lang, other),
-        "alternate_lang": other,
-        "alternate_label": strings(lang).switch_label,
+        # The same page in every other edition: the language switch and `<link rel="alternate">`.
+        "alternates": [{"href": pages.alternate_link(page.key, lang, other.lang), "lang": other.lang,
+                        "label": other.name} for other in editions.others(lang)],
+        "js_strings": script_strings(lang),
     }
     if study is not None:
         meta["citation"] = highwire_tags(study)

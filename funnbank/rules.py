@@ -34,7 +34,7 @@ from funnbank.partial import echoes
 from funnbank.privacy import find_contact_details
 from funnbank.reader import Document, Loc, format_loc
 from funnbank.references import references
-from funnbank.scaffold import PLACEHOLDER
+from funnbank.skeletons import PLACEHOLDER
 
 QUOTES_PER_STUDY = range(12, 21)  # enough to carry every finding, few enough to be the telling ones
 STUDIES_PER_THEME = 2  # a theme is what studies found in common
@@ -109,8 +109,8 @@ def _texts(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
 def _studies_referring_to(content: LoadedContent, target: str) -> dict[str, list[str]]:
     """Concept or theme id → the ids of the studies whose findings, quotes or recommendations refer to it."""
     studies: dict[str, list[str]] = defaultdict(list)
-    for doc in content.documents["studies"]:
-        for id in dict.fromkeys(ref for _, ref in references(doc, "studies", target)):
+    for doc in content.documents["study"]:
+        for id in dict.fromkeys(ref for _, ref in references(doc, "study", target)):
             studies[id].append(document_id(doc))
     return studies
 
@@ -197,10 +197,10 @@ def given_and_unknown(doc: Document, study: Study) -> Iterator[Problem]:
 # --- the corpus is connected ------------------------------------------------------------------------
 
 def concept_used(content: LoadedContent) -> Iterator[Problem]:
-    if not content.complete("studies"):
+    if not content.complete("study"):
         return  # a study that could not be read may be the one using it: say nothing rather than guess
     used = _studies_referring_to(content, "concept")
-    for doc in content.documents["concepts"]:
+    for doc in content.documents["concept"]:
         id = document_id(doc)
         if id not in used:
             yield doc.problem(("id",), f"concept {id!r} is used by no study",
@@ -209,10 +209,10 @@ def concept_used(content: LoadedContent) -> Iterator[Problem]:
 
 
 def theme_draws_on_two_studies(content: LoadedContent) -> Iterator[Problem]:
-    if not content.complete("studies"):
+    if not content.complete("study"):
         return
     drawn = _studies_referring_to(content, "theme")
-    for doc in content.documents["themes"]:
+    for doc in content.documents["theme"]:
         id, studies = document_id(doc), drawn.get(document_id(doc), [])
         if len(studies) < STUDIES_PER_THEME:
             which = f"only {', '.join(studies)}" if studies else "no study"
@@ -250,30 +250,30 @@ def _field_at(doc: Document, line: int, col: int) -> Loc:
 
 
 RULES: list[Rule] = [
-    Rule("title-in-english", "A study has an English title (`title_en`).", _each("studies", title_in_english)),
+    Rule("title-in-english", "A study has an English title (`title_en`).", _each("study", title_in_english)),
     Rule("summary-in-english", "A study's summary is in English too (`summary.en`).",
-         _each("studies", summary_in_english)),
+         _each("study", summary_in_english)),
     Rule("finding-summary-in-english", "Every finding's summary is in English too.",
-         _each("studies", finding_summary_in_english)),
+         _each("study", finding_summary_in_english)),
     Rule("quote-translation", "Every quote has an English translation (`translation_en`).",
-         _each("studies", quote_translation)),
+         _each("study", quote_translation)),
     Rule("recommendation-in-english", "Every recommendation's text is in English too.",
-         _each("studies", recommendation_in_english)),
+         _each("study", recommendation_in_english)),
     Rule("concept-in-english", "A concept's label and definition are in English too.",
-         _each("concepts", concept_in_english)),
-    Rule("theme-in-english", "A theme's label and description are in English too.", _each("themes", theme_in_english)),
-    Rule("research-questions", "A study lists its research questions.", _each("studies", research_questions)),
+         _each("concept", concept_in_english)),
+    Rule("theme-in-english", "A theme's label and description are in English too.", _each("theme", theme_in_english)),
+    Rule("research-questions", "A study lists its research questions.", _each("study", research_questions)),
     Rule("recommendations", "A study has at least one recommendation, conclusion or implication.",
-         _each("studies", has_recommendations)),
+         _each("study", has_recommendations)),
     Rule("recommendation-audience", "Every recommendation names its audience.",
-         _each("studies", recommendation_audience)),
+         _each("study", recommendation_audience)),
     Rule("recommendation-based-on", "Every recommendation names the findings it rests on (`based_on`).",
-         _each("studies", recommendation_based_on)),
+         _each("study", recommendation_based_on)),
     Rule("quotes-per-study",
-         f"A study has {QUOTES_PER_STUDY.start} to {QUOTES_PER_STUDY.stop - 1} quotes.", _each("studies", quotes_per_study)),
-    Rule("quote-per-finding", "Every finding has at least one quote.", _each("studies", quote_per_finding)),
-    Rule("theme-per-finding", "Every finding has at least one theme.", _each("studies", theme_per_finding)),
-    Rule("given-and-unknown", "No field is both given and listed under `unknown`.", _each("studies", given_and_unknown)),
+         f"A study has {QUOTES_PER_STUDY.start} to {QUOTES_PER_STUDY.stop - 1} quotes.", _each("study", quotes_per_study)),
+    Rule("quote-per-finding", "Every finding has at least one quote.", _each("study", quote_per_finding)),
+    Rule("theme-per-finding", "Every finding has at least one theme.", _each("study", theme_per_finding)),
+    Rule("given-and-unknown", "No field is both given and listed under `unknown`.", _each("study", given_and_unknown)),
     Rule("concept-used", "Every concept is used by some study (in a finding, quote or recommendation).", concept_used),
     Rule("theme-two-studies", f"Every theme draws on findings of at least {STUDIES_PER_THEME} studies.",
          theme_draws_on_two_studies),

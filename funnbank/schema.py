@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from funnbank.model import Concept, Model, Study, Theme
-
-SCHEMAS: dict[str, type[Model]] = {"study": Study, "concept": Concept, "theme": Theme}
+from funnbank.kinds import KINDS
+from funnbank.model import Model
 
 
 def schema_text(model: type[Model]) -> str:
@@ -22,7 +21,7 @@ def schema_text(model: type[Model]) -> str:
 
 
 def expected_files(schema_dir: Path) -> dict[Path, str]:
-    return {schema_dir / f"{name}.schema.json": schema_text(model) for name, model in SCHEMAS.items()}
+    return {schema_dir / f"{kind.name}.schema.json": schema_text(kind.model) for kind in KINDS.values()}
 
 
 def write_schemas(schema_dir: Path) -> list[Path]:

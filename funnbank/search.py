@@ -22,26 +22,35 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from funnbank import pagefind, pages, vocab
+from funnbank import editions, pagefind, pages, vocab
+from funnbank.backlinks import Backlinks
 from funnbank.corpus import Corpus
 from funnbank.i18n import strings
-from funnbank.index import CorpusIndex
 from funnbank.progress import Progress
 from funnbank.model import Concept, Study, Theme, title_in
 
-FILTER_KEYS = ("type", "theme", "concept", "study", "audience", "year", "service")
-KINDS = ("study", "finding", "quote", "recommendation", "concept", "theme")
+# Each filter's key (the same in every edition: it is in shareable URLs) and the interface string of
+# its name, in the order the search page shows them.
+FILTERS = {"type": "filter_type", "theme": "filter_theme", "concept": "filter_concept", "study": "filter_study",
+           "audience": "filter_audience", "year": "filter_year", "service": "filter_service"}
+FILTER_KEYS = tuple(FILTERS)
+# What a search result can be (the `type` filter's values), and the interface string of each.
+RESULT_TYPES = {"study": "kind_study", "finding": "kind_finding", "quote": "kind_quote",
+                "recommendation": "kind_recommendation", "concept": "kind_concept", "theme": "kind_theme"}
 
 
 def filter_names(lang: str) -> dict[str, str]:
     """Each filter's name in the edition's language, in the order the search page shows them."""
     t = strings(lang)
-    return {key: getattr(t, f"filter_{key}") for key in FILTER_KEYS}
+    return {key: t[string] for key, string in FILTERS.items()}
 
 
-def kind_order(lang: str) -> list[str]:
+def result_type_order(lang: str) -> list[str]:
+    """The `type` filter's values in the edition's language, in the order the search page lists them."""
     t = strings(lang)
-    return [getattr(t, f"kind_{kind}") for kind in KINDS]
+    return [t[string] for string in RESULT_TYPES.values()]
+
+
 INDEX_FOLDER = "pagefind"
 # Heading permalinks ("¶") and "copy link" buttons are not content.
 NOT_INDEXED = (".headerlink", ".fb-copy")
@@ -59,12 +68,12 @@ class SearchRecord:
 class FilterValues:
     """The edition's filter values for studies, concepts and themes, and their items."""
 
-    def __init__(self, corpus: Corpus, ix: CorpusIndex, lang: str) -> None:
-        self.corpus, self.ix, self.lang = corpus, ix, lang
+    def __init__(self, corpus: Corpus, backlinks: Backlinks, lang: str) -> None:
+        self.corpus, self.backlinks, self.lang = corpus, backlinks, lang
         self.t = strings(lang)
 
-    def kind(self, kind: str) -> str:
-        return getattr(self.t, f"kind_{kind}")
+    def result_type(self, result_type: str) -> str:
+        return self.t[RESULT_TYPES[result_type]]
 
     def themes(self, ids: Iterable[str]) -> list[str]:
         return [self.corpus.theme(id).label.in_lang(self.lang) for id in dict.fromkeys(ids)]
@@ -75,28 +84,28 @@ class FilterValues:
     def study_facts(self, study: Study) -> dict[str, list[str]]:
         """What every record of a study is filtered by: the study, its year and its kind of service."""
         facts = {"study": [study.title],
-                 "service": [getattr(vocab.SERVICE_KINDS[study.service.kind], self.lang)]}
+                 "service": [vocab.SERVICE_KINDS[study.service.kind].in_lang(self.lang)]}
         if study.year:
             facts["year"] = [str(study.year)]
         return facts
 
     def audiences(self, keys: Iterable[str]) -> list[str]:
-        return [getattr(vocab.AUDIENCES[a], self.lang) for a in dict.fromkeys(keys)]
+        return [vocab.AUDIENCES[a].in_lang(self.lang) for a in dict.fromkeys(keys)]
 
     def for_study(self, study: Study) -> dict[str, list[str]]:
         audiences = (a for rec in study.recommendations for a in rec.audience)
-        return _compact({"type": [self.kind("study")], **self.study_facts(study),
-                         "theme": self.themes(self.ix.themes_of_study[study.id]),
-                         "concept": self.concepts(self.ix.concepts_of_study[study.id]),
+        return _compact({"type": [self.result_type("study")], **self.study_facts(study),
+                         "theme": self.themes(self.backlinks.themes_of_study[study.id]),
+                         "concept": self.concepts(self.backlinks.concepts_of_study[study.id]),
                          "audience": self.audiences(audiences)})
 
     def for_concept(self, concept: Concept) -> dict[str, list[str]]:
         themes = [t.id for t in self.corpus.themes if concept.id in t.concepts]
-        return _compact({"type": [self.kind("concept")], "concept": self.concepts([concept.id]),
+        return _compact({"type": [self.result_type("concept")], "concept": self.concepts([concept.id]),
                          "theme": self.themes(themes)})
 
     def for_theme(self, theme: Theme) -> dict[str, list[str]]:
-        return _compact({"type": [self.kind("theme")], "theme": self.themes([theme.id]),
+        return _compact({"type": [self.result_type("theme")], "theme": self.themes([theme.id]),
                          "concept": self.concepts(theme.concepts)})
 
 
@@ -116,9 +125,9 @@ def filter_tags(filters: dict[str, list[str]]) -> str:
     )
 
 
-def item_records(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[SearchRecord]:
+def item_records(corpus: Corpus, backlinks: Backlinks, lang: str) -> Iterator[SearchRecord]:
     """One record for each finding, quote and recommendation of the corpus."""
-    values = FilterValues(corpus, ix, lang)
+    values = FilterValues(corpus, backlinks, lang)
     for study in corpus.studies:
         facts = values.study_facts(study)
         url = "/" + pages.page_url(pages.study_path(study.id, lang))
@@ -127,24 +136,26 @@ def item_records(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[SearchR
             title = title_in(finding, lang)
             yield SearchRecord(
                 f"{url}#{finding.id}", title, f"{title}. {finding.summary.in_lang(lang)}",
-                _compact({"type": [values.kind("finding")], **facts, "theme": values.themes(finding.themes),
+                _compact({"type": [values.result_type("finding")], **facts, "theme": values.themes(finding.themes),
                           "concept": values.concepts(finding.concepts)}),
                 study.title)
         for quote in study.quotes:
             finding = findings[quote.finding]
-            content = quote.text if lang == "nb" or not quote.translation_en else f"{quote.text} {quote.translation_en}"
+            # In other editions the quote is also found by its (English) translation.
+            content = (quote.text if lang == editions.source().lang or not quote.translation_en
+                       else f"{quote.text} {quote.translation_en}")
             yield SearchRecord(
                 f"{url}#{quote.id}", f"«{_shorten(quote.text)}» — {quote.speaker}", content,
-                _compact({"type": [values.kind("quote")], **facts, "theme": values.themes(finding.themes),
+                _compact({"type": [values.result_type("quote")], **facts, "theme": values.themes(finding.themes),
                           "concept": values.concepts([*quote.concepts, *finding.concepts])}),
                 study.title)
         for rec in study.recommendations:
             text = rec.text.in_lang(lang)
             themes = (t for f in rec.based_on for t in findings[f].themes)
             yield SearchRecord(
-                f"{url}#{rec.id}", f"{getattr(vocab.RECOMMENDATION_KINDS[rec.kind], lang)}: {_shorten(text)}",
+                f"{url}#{rec.id}", f"{vocab.RECOMMENDATION_KINDS[rec.kind].in_lang(lang)}: {_shorten(text)}",
                 text,
-                _compact({"type": [values.kind("recommendation")], **facts, "theme": values.themes(themes),
+                _compact({"type": [values.result_type("recommendation")], **facts, "theme": values.themes(themes),
                           "concept": values.concepts(rec.concepts), "audience": values.audiences(rec.audience)}),
                 study.title)
 

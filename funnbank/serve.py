@@ -1,8 +1,9 @@
 """Live preview: regenerate Markdown when content or templates change; MkDocs reloads the browser.
 
 MkDocs' own server watches the generated folder and live-reloads the page. A
-small polling thread here watches `content/` and `templates/` and regenerates
-the Markdown when a file changes; unchanged pages are not rewritten, so MkDocs
+small polling thread here watches `content/`, `templates/pages/` and the site's
+own templates folder (`--templates`, `funnbank.settings`) and regenerates the
+Markdown when a file changes; unchanged pages are not rewritten, so MkDocs
 rebuilds only after a real edit. When a rebuild fails (invalid content, or a
 template or build error) the last good pages stay up with the problems in a
 banner at the top of every page (`funnbank.preview`), printed in the terminal
@@ -19,14 +20,12 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 
-from funnbank import preview
-from funnbank.errors import ContentError
+from funnbank import editions, preview
+from funnbank.errors import ContentError, FunnbankError
 from funnbank.loader import load_corpus
 from funnbank.pipeline import Paths, generate
 
 POLL_SECONDS = 0.3
-# The preview shows the Norwegian edition (what a maintainer edits); `build` makes both.
-PREVIEW = ("nb",)
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
@@ -36,7 +35,8 @@ def _snapshot(folders: list[Path]) -> dict[Path, float]:
 def _generate(paths: Paths) -> None:
     """Load the content and write the preview's Markdown; print what breaks content rules, as `build` does."""
     corpus = load_corpus(paths.content)
-    generate(corpus, paths, editions=PREVIEW)
+    # The preview shows the source edition (what a maintainer edits); `build` makes every edition.
+    generate(corpus, paths, langs=[editions.source().lang])
     for warning in corpus.warnings:
         print(f"warning: {warning}", file=sys.stderr)
 
@@ -49,6 +49,8 @@ def regenerate(paths: Paths) -> list[str]:
         return [str(problem) for problem in err.problems]
     except TemplateSyntaxError as err:
         return [f"{err.filename or err.name}:{err.lineno}: {err.message}"]
+    except FunnbankError as err:  # e.g. the templates folder was removed or holds a misnamed override
+        return [str(err)]
     except Exception as err:  # any other error must not stop the preview: show it and keep watching
         traceback.print_exc()
         return [f"the pages could not be generated: {type(err).__name__}: {err}"]
@@ -68,7 +70,7 @@ def refresh(paths: Paths) -> bool:
 
 
 def _watch(paths: Paths, stop: threading.Event) -> None:
-    folders = [paths.content, paths.templates / "pages"]
+    folders = [paths.content, *paths.page_templates()]
     seen = _snapshot(folders)
     while not stop.wait(POLL_SECONDS):
         now = _snapshot(folders)

@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from funnbank.errors import BuildError
 
@@ -35,8 +36,11 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict` of `docs_dir` into `site_dir`; raise BuildError with MkDocs' warnings."""
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, extra: dict[str, Any] | None = None) -> None:
+    """`mkdocs build --strict` of `docs_dir` into `site_dir`; raise BuildError with MkDocs' warnings.
+
+    `extra` is added to the configuration's `extra` (what the theme reads on pages that have no front
+    matter of ours, such as the 404 page)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -50,6 +54,7 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()),
                              site_dir=str(site_dir.resolve()), strict=True)
+        config["extra"].update(extra or {})
         build(config)
     except MkDocsException as err:
         details = "\n".join(f"  {m}" for m in handler.messages) or f"  {err}"

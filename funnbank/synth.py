@@ -30,7 +30,8 @@ from typing import Any
 import yaml
 
 from funnbank import vocab
-from funnbank.model import KINDS, RESERVED_ANCHORS
+from funnbank.kinds import KINDS
+from funnbank.model import RESERVED_ANCHORS
 
 Pair = tuple[str, str]  # (nb, en)
 
@@ -340,7 +341,7 @@ def write_synthetic_corpus(studies: int, out: Path, seed: int = 0) -> SynthRepor
     """Write `studies` synthetic studies and their shared concepts and themes under `out`."""
     if studies < 0:
         raise ValueError(f"the number of studies cannot be negative, got {studies}")
-    folders = {kind: out / kind for kind in KINDS}
+    folders = {kind.folder: out / kind.folder for kind in KINDS.values()}
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
         for old in sorted(folder.glob("*.yaml")):  # a smaller re-run must not leave studies behind

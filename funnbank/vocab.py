@@ -11,8 +11,13 @@ from typing import NamedTuple
 
 
 class Label(NamedTuple):
+    """A term's label in each language; `in_lang` falls back to Norwegian for an edition without one."""
+
     nb: str
     en: str
+
+    def in_lang(self, lang: str) -> str:
+        return getattr(self, lang) if lang in self._fields else self.nb
 
 
 STUDY_TYPES: dict[str, Label] = {

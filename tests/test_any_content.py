@@ -111,8 +111,8 @@ def test_a_removed_study_leaves_exactly_what_the_rules_report(tmp_path: Path) ->
     assert loaded.problems == []  # nothing refers to a study: no reference dangles
     new = relative(check_rules(loaded), content) - before
     assert {(file, line, field) for file, line, field, _ in new} == {
-        *((f"concepts/{id}.yaml", loaded_line(loaded, "concepts", id), "id") for id in concepts),
-        *((f"themes/{id}.yaml", loaded_line(loaded, "themes", id), "id") for id in themes)}
+        *((f"concepts/{id}.yaml", loaded_line(loaded, "concept", id), "id") for id in concepts),
+        *((f"themes/{id}.yaml", loaded_line(loaded, "theme", id), "id") for id in themes)}
     for file, _, _, message in new:
         id = Path(file).stem
         assert message == f"concept {id!r} is used by no study" if file.startswith("concepts/") \

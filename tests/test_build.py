@@ -99,7 +99,7 @@ def test_mkdocs_failure_leaves_previous_site_and_no_temporary_folder(
 ) -> None:
     before = _site_state(built_fixture_site.out)
 
-    def failing_build(config: Path, docs: Path, site_dir: Path) -> None:
+    def failing_build(config: Path, docs: Path, site_dir: Path, extra: object = None) -> None:
         (site_dir / "index.html").write_text("half-built")
         raise BuildError("MkDocs failed (strict mode)")
 

@@ -25,7 +25,7 @@ def content() -> LoadedContent:
 
 def test_the_content_reads_validates_and_cross_checks(content: LoadedContent) -> None:
     assert [str(problem) for problem in content.problems] == []
-    assert content.items["studies"], "no study in the content"
+    assert content.items["study"], "no study in the content"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])

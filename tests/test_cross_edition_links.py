@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from funnbank.citation import CITATION_FORMATS
-from funnbank.export import DATA_FILES
+from funnbank.datadocs import DATA_FILES
 
 from conftest import BuiltSite
 

@@ -33,3 +33,14 @@ def test_every_make_target_is_in_the_readme() -> None:
 def test_quick_start_has_the_two_commands() -> None:
     quick = README.split("## Quick start", 1)[1].split("##", 1)[0]
     assert "make site" in quick and "make test" in quick
+
+
+def test_every_setting_and_page_template_is_in_the_readme() -> None:
+    from funnbank.settings import SETTINGS
+
+    section = README.split("### Overriding templates", 1)[1].split("\n#", 1)[0]
+    assert "[tool.funnbank]" in section
+    for key in SETTINGS:
+        assert f"{key} = " in section, key
+    for template in (ROOT / "templates" / "pages").glob("*.md.j2"):
+        assert f"`{template.name}`" in section, template.name

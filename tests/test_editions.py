@@ -169,7 +169,7 @@ def test_study_page_offers_citations_for_reference_managers(page, real_site) -> 
 
 
 def test_open_data_files_are_served_and_described(page, real_site) -> None:  # type: ignore[no-untyped-def]
-    from funnbank.export import DATA_FIELDS
+    from funnbank.datadocs import DATA_FIELDS
 
     for path, lang in (("data/", "nb"), ("en/data/", "en")):
         page.goto(real_site.url + path)

@@ -21,7 +21,9 @@ from funnbank.citation import (
     split_name,
 )
 from funnbank.corpus import Corpus
-from funnbank.export import CSV_COLUMNS, CSV_NOTE, DATA_FIELDS, DATA_FILES, SCHEME_IRI, TABLES, concept_iri, data_files
+from funnbank.csvtables import CSV_COLUMNS, TABLES
+from funnbank.datadocs import CSV_NOTE, DATA_FIELDS, DATA_FILES
+from funnbank.export import SCHEME_IRI, concept_iri, data_files
 from funnbank.loader import load_corpus
 from funnbank.model import Author, InferredYear, Localized, Quote, Study
 

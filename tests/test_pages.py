@@ -98,7 +98,8 @@ def test_both_editions_have_every_interface_string() -> None:
 def test_each_editions_nav_lists_exactly_its_section_pages() -> None:
     import yaml
 
-    from funnbank.pages import SECTIONS
+    from funnbank.editions import EDITIONS
+    from funnbank.pages import section_paths
 
     def paths(nav: list) -> list[str]:  # type: ignore[type-arg]
         out: list[str] = []
@@ -107,9 +108,9 @@ def test_each_editions_nav_lists_exactly_its_section_pages() -> None:
             out.extend(paths(value) if isinstance(value, list) else [value])
         return out
 
-    for lang, config in (("nb", "mkdocs.yml"), ("en", "mkdocs.en.yml")):
-        nav = yaml.safe_load((ROOT / config).read_text(encoding="utf-8"))["nav"]
-        assert sorted(paths(nav)) == sorted(SECTIONS[lang].values()), config
+    for edition in EDITIONS:
+        nav = yaml.safe_load((ROOT / edition.config).read_text(encoding="utf-8"))["nav"]
+        assert sorted(paths(nav)) == sorted(section_paths(edition.lang).values()), edition.config
 
 
 def test_the_language_switch_link_of_every_page_kind() -> None:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from funnbank.kinds import KINDS
 from funnbank.cli import main
 from funnbank.loader import read_content
 from funnbank.rules import RULES
-from funnbank.scaffold import PLACEHOLDER
+from funnbank.skeletons import PLACEHOLDER
 from funnbank.schema import stale_schemas
 
 from conftest import ROOT
@@ -57,7 +58,7 @@ def test_schemas_are_current() -> None:
 
 
 def test_content_files_point_editors_at_their_schema() -> None:
-    for kind, name in (("studies", "study"), ("concepts", "concept"), ("themes", "theme")):
-        for path in sorted((ROOT / "content" / kind).glob("*.yaml")):
+    for kind in KINDS.values():
+        for path in sorted((ROOT / "content" / kind.folder).glob("*.yaml")):
             first = path.read_text(encoding="utf-8").splitlines()[0]
-            assert first == f"# yaml-language-server: $schema=../../schema/{name}.schema.json", path
+            assert first == f"# yaml-language-server: $schema=../../schema/{kind.name}.schema.json", path

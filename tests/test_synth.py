@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from funnbank.kinds import KINDS
 from funnbank.corpus import Corpus
 from funnbank.loader import load_corpus
 from funnbank.model import RESERVED_ANCHORS
@@ -78,10 +79,10 @@ def test_files_carry_the_schema_line_and_no_contact_details(
     generated: dict[int, tuple[Path, SynthReport, Corpus]],
 ) -> None:
     out = generated[30][0]
-    for kind, schema in (("studies", "study"), ("concepts", "concept"), ("themes", "theme")):
-        for path in (out / kind).glob("*.yaml"):
+    for kind in KINDS.values():
+        for path in (out / kind.folder).glob("*.yaml"):
             text = path.read_text(encoding="utf-8")
-            assert text.startswith(f"# yaml-language-server: $schema=../../schema/{schema}.schema.json\n")
+            assert text.startswith(f"# yaml-language-server: $schema=../../schema/{kind.name}.schema.json\n")
             assert contact_details(text) == [], path
 
 

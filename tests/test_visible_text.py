@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from funnbank.model import KINDS, UNKNOWABLE_FACTS, unwrap_annotation
+from funnbank.kinds import KINDS
+from funnbank.model import UNKNOWABLE_FACTS, unwrap_annotation
 
 from conftest import BuiltSite
 from test_robustness import _VisibleText
@@ -40,7 +41,7 @@ def _field_names(model: type[BaseModel], prefix: str = "") -> set[str]:
 
 # Names that are also plain words ("year", "subtitle") cannot be told from prose and are left out.
 FIELD_NAMES = {name for name in UNKNOWABLE_FACTS if "_" in name or "." in name} \
-    | {name for model in KINDS.values() for name in _field_names(model)}
+    | {name for kind in KINDS.values() for name in _field_names(kind.model)}
 FIELD_NAME = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, FIELD_NAMES), key=len, reverse=True))
                         + r")(?![\w])")
 

@@ -3,6 +3,14 @@
 (function () {
   "use strict";
 
+  /* The page's words for the scripts, in its edition's language: the JSON in <script id="fb-strings">
+     (main.html, from funnbank/i18n.py's js_ keys). A word the page does not give shows as its key. */
+  var STRINGS = (function () {
+    var element = document.getElementById("fb-strings");
+    try { return (element && JSON.parse(element.textContent)) || {}; } catch (error) { return {}; }
+  })();
+  function word(key) { return typeof STRINGS[key] === "string" ? STRINGS[key] : key; }
+
   function copyLinks() {
     document.querySelectorAll("a.fb-copy").forEach(function (link) {
       if (link.dataset.fbReady) return;
@@ -13,7 +21,7 @@
         var url = new URL(link.getAttribute("href"), location.href).href;
         navigator.clipboard.writeText(url).then(function () {
           var text = link.textContent;
-          link.textContent = document.documentElement.lang === "en" ? "Link copied" : "Lenke kopiert";
+          link.textContent = word("js_link_copied");
           history.replaceState(null, "", url);
           setTimeout(function () { link.textContent = text; }, 2000);
         });

@@ -7,10 +7,13 @@
   var script = document.currentScript;
   // This file is <edition root>/assets/javascripts/search.js, in any engine and under any base URL.
   var root = new URL("../../", script.src);
-  var english = document.documentElement.lang === "en";
-  var WORDS = english
-    ? { none: "No results", one: "1 result", many: " results", all: "Show all results and filters", start: "Type to search" }
-    : { none: "Ingen treff", one: "1 treff", many: " treff", all: "Vis alle treff og filtre", start: "Skriv for å søke" };
+  /* The page's words for the scripts, in its edition's language: the JSON in <script id="fb-strings">
+     (main.html, from funnbank/i18n.py's js_ keys). A word the page does not give shows as its key. */
+  var STRINGS = (function () {
+    var element = document.getElementById("fb-strings");
+    try { return (element && JSON.parse(element.textContent)) || {}; } catch (error) { return {}; }
+  })();
+  function word(key) { return typeof STRINGS[key] === "string" ? STRINGS[key] : key; }
   var HEADER_RESULTS = 8;
   var PAGE_SIZE = 20;
 
@@ -24,7 +27,9 @@
     return pagefindPromise;
   }
 
-  function countText(n) { return n === 0 ? WORDS.none : n === 1 ? WORDS.one : n + WORDS.many; }
+  function countText(n) {
+    return n === 0 ? word("js_search_none") : n === 1 ? word("js_search_one") : word("js_search_many").replace("{n}", n);
+  }
 
   /* Pagefind's excerpt marks the matched words with <mark>. Keep only text and <mark>, whatever
      else the excerpt holds, so text from the content can never become markup here. */
@@ -101,13 +106,13 @@
     toggle.addEventListener("change", function () {
       if (toggle.checked) input.focus(); else input.setAttribute("aria-expanded", "false");
     });
-    form.addEventListener("reset", function () { list.textContent = ""; meta.textContent = WORDS.start; });
-    meta.textContent = WORDS.start;
+    form.addEventListener("reset", function () { list.textContent = ""; meta.textContent = word("js_search_start"); });
+    meta.textContent = word("js_search_start");
 
     input.addEventListener("input", function () {
       var query = input.value.trim();
       var ticket = ++latest;
-      if (!query) { list.textContent = ""; meta.textContent = WORDS.start; return; }
+      if (!query) { list.textContent = ""; meta.textContent = word("js_search_start"); return; }
       pagefind().then(function (pf) { return pf.debouncedSearch(query, {}, 150); }).then(function (search) {
         if (!search || ticket !== latest) return null;
         return Promise.all(search.results.slice(0, HEADER_RESULTS).map(function (r) { return r.data(); }))
@@ -117,7 +122,7 @@
             meta.textContent = countText(search.results.length);
             results.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
             var more = el("li", "md-search-result__item fb-search-all");
-            var link = el("a", "md-search-result__link", WORDS.all);
+            var link = el("a", "md-search-result__link", word("js_search_all"));
             link.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(query);
             more.appendChild(link);
             list.appendChild(more);

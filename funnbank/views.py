@@ -1,0 +1,143 @@
+"""What the overview pages show, arranged once per build: the knowledge map's rows, the concepts
+index by letter, framework and popularity, each study's finding tree, the studies newest first.
+
+These only arrange the corpus and its backlinks (`backlinks`); no page sorts or groups for itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from funnbank import editions
+from funnbank.backlinks import Backlinks, Mentions
+from funnbank.corpus import Corpus
+from funnbank.model import Concept, Finding, Study, Theme
+
+# A knowledge map cell: (findings, quotes) of a study about the row's theme or concept; None: a gap.
+MapCell = tuple[int, int] | None
+# A framework of the concepts index: its root concept and the concepts below it, each with its depth
+# under the root (0: directly under it); a None root holds the concepts that are in no framework.
+Framework = tuple[Concept | None, list[tuple[Concept, int]]]
+
+
+@dataclass(frozen=True)
+class PageViews:
+    studies_newest_first: list[Study]
+    # study id → its findings in reading order, each with its depth (0 for a main finding).
+    finding_tree: Mapping[str, list[tuple[Finding, int]]]
+    # The knowledge map's rows: each theme or concept with one cell per study.
+    map_studies: list[Study]  # the map's columns (see MAP_COLUMNS)
+    theme_rows: list[tuple[Theme, list[MapCell]]]
+    concept_rows: list[tuple[Concept, list[MapCell]]]
+    # Concepts index: by first letter in Norwegian order, per language; and by framework.
+    concepts_by_letter: Mapping[str, list[tuple[str, list[Concept]]]]
+    concepts_by_framework: list[Framework]
+    concepts_by_popularity: list[Concept]  # most studies first
+
+
+# The knowledge map is a cross table; its size is columns × rows. To keep the page's size bounded as
+# the corpus grows, it shows at most the newest MAP_COLUMNS studies and the MAP_CONCEPT_ROWS most used
+# concepts (every theme); the studies index and the concept pages cover the rest.
+MAP_COLUMNS = 25
+MAP_CONCEPT_ROWS = 40
+
+
+def build_views(corpus: Corpus, backlinks: Backlinks) -> PageViews:
+    # Unknown years sort last; ties by id keep the order stable.
+    newest_first = sorted(corpus.studies, key=lambda s: (-(s.year or 0), s.id))
+    map_studies = list(corpus.studies) if len(corpus.studies) <= MAP_COLUMNS else newest_first[:MAP_COLUMNS]
+    return PageViews(
+        studies_newest_first=newest_first,
+        finding_tree={study.id: finding_tree(study) for study in corpus.studies},
+        map_studies=map_studies,
+        theme_rows=[(theme, _map_cells(theme.id, map_studies, backlinks.studies_by_theme,
+                                       backlinks.findings_by_theme, backlinks.quotes_by_theme))
+                    for theme in corpus.themes],
+        concept_rows=[(concept, _map_cells(concept.id, map_studies, backlinks.studies_by_concept,
+                                           backlinks.findings_by_concept, backlinks.quotes_by_concept))
+                      for concept in _map_concepts(corpus, backlinks)],
+        concepts_by_letter={lang: _concepts_by_letter(corpus, lang) for lang in editions.languages()},
+        concepts_by_framework=_concepts_by_framework(corpus, backlinks),
+        concepts_by_popularity=sorted(
+            corpus.concepts, key=lambda c: (-len(backlinks.studies_by_concept[c.id]), norwegian_key(c.label.nb))),
+    )
+
+
+def _map_concepts(corpus: Corpus, backlinks: Backlinks) -> list[Concept]:
+    """The knowledge map's concept rows in Norwegian order: the MAP_CONCEPT_ROWS used by most studies."""
+    concepts = corpus.concepts
+    if len(concepts) > MAP_CONCEPT_ROWS:
+        used = {c.id: len(backlinks.studies_by_concept[c.id]) for c in concepts}
+        concepts = tuple(sorted(concepts, key=lambda c: (-used[c.id], c.id))[:MAP_CONCEPT_ROWS])
+    return sorted(concepts, key=lambda c: norwegian_key(c.label.nb))
+
+
+def _map_cells(id: str, studies: list[Study], studies_using: Mapping[str, list[Study]],
+               findings: Mapping[str, Mentions], quotes: Mapping[str, Mentions]) -> list[MapCell]:
+    """(findings, quotes) of each study about theme or concept `id`; None where the study does not touch it.
+
+    A study that mentions a concept only in a recommendation gets a (0, 0) cell, not a gap.
+    """
+    using = {s.id for s in studies_using[id]}
+    return [(len(findings[id].for_study(s.id)), len(quotes[id].for_study(s.id))) if s.id in using else None
+            for s in studies]
+
+
+def norwegian_key(text: str) -> str:
+    """Sort key in Norwegian alphabetical order: Æ, Ø and Å come after Z."""
+    return text.lower().translate(_NORWEGIAN_ORDER)
+
+
+_NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "ä": "{", "ö": "|"})
+
+
+def _concepts_by_letter(corpus: Corpus, lang: str) -> list[tuple[str, list[Concept]]]:
+    """The concepts grouped by the first letter of their label in `lang`, in Norwegian order."""
+    groups: dict[str, list[Concept]] = {}
+    for concept in sorted(corpus.concepts, key=lambda c: norwegian_key(c.label.in_lang(lang))):
+        groups.setdefault(concept.label.in_lang(lang)[:1].upper(), []).append(concept)
+    return list(groups.items())
+
+
+def _concepts_by_framework(corpus: Corpus, backlinks: Backlinks) -> list[Framework]:
+    """Each concept with narrower concepts and those below it, depth first; then the concepts in no framework."""
+    by_id = {c.id: c for c in corpus.concepts}
+
+    def narrower_of(concept_id: str) -> list[str]:
+        # Reversed, so popping from the end of a stack visits them in Norwegian order.
+        return sorted(backlinks.narrower[concept_id], key=lambda i: norwegian_key(by_id[i].label.nb), reverse=True)
+
+    roots = sorted((c for c in corpus.concepts if not c.broader and backlinks.narrower[c.id]),
+                   key=lambda c: norwegian_key(c.label.nb))
+    frameworks: list[Framework] = []
+    placed: set[str] = set()
+    for root in roots:
+        members: list[tuple[Concept, int]] = []
+        stack = [(by_id[n], 1) for n in narrower_of(root.id)]
+        while stack:
+            concept, depth = stack.pop()
+            members.append((concept, depth - 1))
+            placed.add(concept.id)
+            stack.extend((by_id[n], depth + 1) for n in narrower_of(concept.id))
+        frameworks.append((root, members))
+        placed.add(root.id)
+    others = [(c, 0) for c in sorted(corpus.concepts, key=lambda c: norwegian_key(c.label.nb)) if c.id not in placed]
+    if others:
+        frameworks.append((None, others))
+    return frameworks
+
+
+def finding_tree(study: Study) -> list[tuple[Finding, int]]:
+    """Findings in reading order: each main finding followed by its sub-findings, depth first."""
+    children: dict[str | None, list[Finding]] = defaultdict(list)
+    for finding in study.findings:
+        children[finding.parent].append(finding)
+    ordered: list[tuple[Finding, int]] = []
+    stack = [(f, 0) for f in reversed(children[None])]
+    while stack:
+        finding, depth = stack.pop()
+        ordered.append((finding, depth))
+        stack.extend((child, depth + 1) for child in reversed(children[finding.id]))
+    return ordered
