@@ -1,6 +1,7 @@
 """The CSV files' tables: each column once, with its name (the header), what it holds in Norwegian
-and English (for the /data/ page, `datadocs`), and how to read its cell from a study's item (for
-the writer, `export.table_csv`). Writer and documentation read the same columns, so they cannot drift.
+and English (for the /data/ page, `datadocs`), and how to read its cell from an item and its owner
+(for the writer, `export.table_csv`): a study's quote, a theme's review finding. Writer and
+documentation read the same columns, so they cannot drift.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from funnbank import vocab
-from funnbank.model import Localized, Study
+from funnbank.model import Localized
 from funnbank.pages import item_url
 from funnbank.vocab import Label
 
@@ -21,13 +22,14 @@ Cell = str | int | Sequence[str] | None
 class Column:
     name: str
     description: Label  # for the /data/ page of each edition
-    value: Callable[[Study, Any], Cell]  # (study, item) → the cell
+    value: Callable[[Any, Any], Cell]  # (owner, item) → the cell
 
 
 @dataclass(frozen=True)
 class Table:
     columns: tuple[Column, ...]
-    items: Callable[[Study], Sequence[Any]]  # the rows one study contributes
+    items: Callable[[Any], Sequence[Any]]  # the rows one owner contributes
+    owner: str = "study"  # the kind whose items own the rows, in the corpus's order
 
 
 def _keys(table: dict[str, Label]) -> Label:
@@ -45,19 +47,19 @@ def _keys(table: dict[str, Label]) -> Label:
     ))
 
 
-def _page(study: Study, item: Any) -> str:
-    # The item's id is its anchor on the study page.
-    return f"{item_url('study', study.id)}#{item.id}"
+def _page(kind: str, where: Label) -> Column:
+    """The address of an item: its owner's page (`kind`), at the item's id, which is its anchor there."""
+    return Column("page", Label(
+        f"Adressen på nettstedet, relativt til nettstedets rot ({where.nb} med anker).",
+        f"The address on the website, relative to the site root ({where.en} with an anchor).",
+    ), lambda owner, item: f"{item_url(kind, owner.id)}#{item.id}")
 
 
 _STUDY_ID = Column("study_id", Label(
     "Id-en til studien (`id` under `studies` i funnbank.json).",
     "The id of the study (`id` under `studies` in funnbank.json).",
 ), lambda s, _: s.id)
-_PAGE = Column("page", Label(
-    "Adressen på nettstedet, relativt til nettstedets rot (studiesiden med anker).",
-    "The address on the website, relative to the site root (the study page with an anchor).",
-), _page)
+_PAGE = _page("study", Label("studiesiden", "the study page"))
 _CONCEPTS = Column("concepts", Label(
     "Id-ene til begrepene det er knyttet til (se concepts.jsonld), skilt med semikolon.",
     "The ids of the concepts it is linked to (see concepts.jsonld), separated by semicolons.",
@@ -151,10 +153,57 @@ RECOMMENDATIONS = Table(
     items=lambda s: s.recommendations,
 )
 
+
+
+def _components() -> tuple[Column, ...]:
+    """Each GRADE-CERQual component as three columns: its level of concern and its explanation in two languages."""
+    columns: list[Column] = []
+    for key, name in vocab.CERQUAL_COMPONENTS.items():
+        columns.append(Column(f"{key}_level", Label(
+            f"{name.nb}: hvor store betenkeligheter, {_keys(vocab.CONCERN_LEVELS).nb}.",
+            f"{name.en}: how much concern, {_keys(vocab.CONCERN_LEVELS).en}.",
+        ), lambda _, r, key=key: getattr(r.components, key).level))
+        columns.extend(_localized(f"{key}_explanation",
+                                  Label(f"Begrunnelsen for vurderingen av {name.nb.lower()}",
+                                        f"The reasons for the assessment of {name.en.lower()}"),
+                                  lambda r, key=key: getattr(r.components, key).explanation))
+    return tuple(columns)
+
+
+REVIEW_FINDINGS = Table(
+    columns=(
+        Column("theme", Label("Id-en til temaet (`id` under `themes` i funnbank.json).",
+                              "The id of the theme (`id` under `themes` in funnbank.json)."), lambda t, _: t.id),
+        Column("id", Label("Id-en til funnet på tvers, unik på tvers av alle temaer.",
+                           "The id of the review finding, unique across all themes."), lambda _, r: r.id),
+        *_localized("statement", Label("Funnet på tvers av studiene", "The finding across the studies"),
+                    lambda r: r.statement),
+        Column("confidence", Label(
+            f"Funnbankens tillit til funnet (GRADE-CERQual): {_keys(vocab.CONFIDENCE_LEVELS).nb}.",
+            f"Funnbanken's confidence in the finding (GRADE-CERQual): {_keys(vocab.CONFIDENCE_LEVELS).en}.",
+        ), lambda _, r: r.confidence),
+        *_localized("explanation", Label("Begrunnelsen for tilliten", "The reasons for the confidence"),
+                    lambda r: r.explanation),
+        *_components(),
+        Column("findings", Label(
+            "Studiefunnene det bygger på, skilt med semikolon, hvert som `<studie>#<funn>:<forhold>`: id-en til "
+            "studien og til funnet (findings.csv) og hvordan funnet forholder seg til funnet på tvers: "
+            f"{_keys(vocab.FINDING_RELATIONS).nb}.",
+            "The study findings it rests on, separated by semicolons, each as `<study>#<finding>:<relation>`: the "
+            "ids of the study and of the finding (findings.csv) and how the finding bears on the review finding: "
+            f"{_keys(vocab.FINDING_RELATIONS).en}.",
+        ), lambda _, r: [f"{f.study}#{f.finding}:{f.relation}" for f in r.findings]),
+        _page("theme", Label("temasiden", "the theme page")),
+    ),
+    items=lambda t: t.review_findings,
+    owner="theme",
+)
+
 TABLES: dict[str, Table] = {
     "data/quotes.csv": QUOTES,
     "data/findings.csv": FINDINGS,
     "data/recommendations.csv": RECOMMENDATIONS,
+    "data/review_findings.csv": REVIEW_FINDINGS,
 }
 # The header row of each CSV file.
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {path: tuple(c.name for c in t.columns) for path, t in TABLES.items()}

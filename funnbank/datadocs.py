@@ -29,6 +29,12 @@ DATA_FILES: dict[str, Label] = {
         "All recommendations, conclusions and implications, one row per recommendation, with the findings "
         "they are based on.",
     ),
+    "data/review_findings.csv": Label(
+        "Funnene på tvers av studiene, én rad per funn, med Funnbankens vurdering etter GRADE-CERQual "
+        "(tillit og de fire komponentene) og studiefunnene det bygger på.",
+        "The findings across studies, one row per review finding, with Funnbanken's GRADE-CERQual assessment "
+        "(confidence and the four components) and the study findings it rests on.",
+    ),
     "data/concepts.jsonld": Label(
         "Begrepene som et SKOS-begrepsskjema i JSON-LD, for bruk i andre begrepssystemer.",
         "The concepts as a SKOS concept scheme in JSON-LD, for use in other vocabulary systems.",

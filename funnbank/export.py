@@ -1,7 +1,8 @@
 """Open data written into the site.
 
 - `data/funnbank.json`: the whole corpus, with the model's field names.
-- `data/quotes.csv`, `data/findings.csv`, `data/recommendations.csv`: one row per
+- `data/quotes.csv`, `data/findings.csv`, `data/recommendations.csv`,
+  `data/review_findings.csv` (the themes' review findings): one row per
   item, for spreadsheets, R and pandas. UTF-8 without a byte-order mark, `\\n`
   line ends, a header row; list fields are joined with `;` (ids and vocabulary
   keys cannot contain one). Column names follow the model's field names; a
@@ -34,7 +35,7 @@ from funnbank.citation import citation_files
 from funnbank.corpus import Corpus
 from funnbank.csvtables import TABLES, Cell, Table
 from funnbank.kinds import KINDS
-from funnbank.model import Concept, Study
+from funnbank.model import Concept
 from funnbank.pages import item_url
 
 CONCEPT_IRI_PREFIX = "urn:funnbank:concept:"
@@ -66,13 +67,14 @@ def _cell(value: Cell) -> str:
     return str(value)
 
 
-def table_csv(table: Table, studies: Iterable[Study]) -> str:
+def table_csv(table: Table, corpus: Corpus) -> str:
+    """One row per item, owner by owner (each study's quotes, each theme's review findings)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(c.name for c in table.columns)
-    for study in studies:
-        for item in table.items(study):
-            writer.writerow(_cell(c.value(study, item)) for c in table.columns)
+    for owner in corpus.items(table.owner):
+        for item in table.items(owner):
+            writer.writerow(_cell(c.value(owner, item)) for c in table.columns)
     return buffer.getvalue()
 
 
@@ -132,7 +134,7 @@ def data_files(corpus: Corpus, base_url: str | None = None) -> dict[str, str]:
     and the concept pages in concepts.jsonld are relative to the file.
     """
     files = {"data/funnbank.json": corpus_json(corpus)}
-    files.update({path: table_csv(table, corpus.studies) for path, table in TABLES.items()})
+    files.update({path: table_csv(table, corpus) for path, table in TABLES.items()})
     files["data/concepts.jsonld"] = concepts_jsonld(corpus, base_url)
     for study in corpus.studies:
         files.update(citation_files(study, base_url))

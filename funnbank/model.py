@@ -32,7 +32,7 @@ RESERVED_ANCHORS = frozenset({
     "fakta", "sammendrag", "forskningssporsmal", "metode", "funn", "anbefalinger",
     "begrensninger", "begreper", "temaer", "siter-studien", "facts", "summary",
     "research-questions", "method", "findings", "recommendations", "limitations",
-    "concepts", "themes", "cite",
+    "concepts", "themes", "cite", "vurdering", "brukermedvirkning",
 })
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
@@ -48,6 +48,12 @@ ServiceKind = _vocabulary(vocab.SERVICE_KINDS)
 DataCollectionMethod = _vocabulary(vocab.DATA_COLLECTION_METHODS)
 Audience = _vocabulary(vocab.AUDIENCES)
 RecommendationKind = _vocabulary(vocab.RECOMMENDATION_KINDS)
+CaspQuestion = _vocabulary(vocab.CASP_QUESTIONS)
+CaspAnswer = _vocabulary(vocab.CASP_ANSWERS)
+InvolvementValue = _vocabulary(vocab.INVOLVEMENT_VALUES)
+ConcernLevel = _vocabulary(vocab.CONCERN_LEVELS)
+ConfidenceLevel = _vocabulary(vocab.CONFIDENCE_LEVELS)
+FindingRelation = _vocabulary(vocab.FINDING_RELATIONS)
 
 
 class Model(BaseModel):
@@ -150,6 +156,32 @@ class Recommendation(Model):
     concepts: list[Id] = []
 
 
+class AppraisalItem(Model):
+    """One question of the CASP qualitative checklist, answered by the bank from the source."""
+
+    question: CaspQuestion  # type: ignore[valid-type]
+    answer: CaspAnswer  # type: ignore[valid-type]
+    justification: Localized
+    location: Text = Field(description='Where in the source the answer rests: "s. 12", "kap. 3.2".')
+    lines: Text | None = Field(None, description="The lines of the plain-text source, for checking.")
+
+
+class Involvement(Model):
+    value: InvolvementValue  # type: ignore[valid-type]
+    note: Localized
+    location: Text | None = None
+    lines: Text | None = Field(None, description="The lines of the plain-text source, for checking.")
+
+
+class UserInvolvement(Model):
+    """How people with lived experience took part in the research itself: each stage, or not reported."""
+
+    design: Involvement
+    data_collection: Involvement
+    analysis: Involvement
+    dissemination: Involvement
+
+
 class Study(Model):
     id: Id
     title: Text
@@ -182,6 +214,10 @@ class Study(Model):
     findings: list[Finding] = Field(min_length=1)
     quotes: list[Quote] = []
     recommendations: list[Recommendation] = []
+    appraisal: list[AppraisalItem] = Field(
+        [], description="The bank's own CASP appraisal: the ten questions, each once, in the checklist's order.")
+    user_involvement: UserInvolvement | None = Field(
+        None, description="How people with lived experience took part in the research (the bank's reading).")
 
 
 class Concept(Model):
@@ -194,11 +230,43 @@ class Concept(Model):
     broader: Id | None = None
 
 
+class ContributingFinding(Model):
+    study: Id
+    finding: Id
+    relation: FindingRelation  # type: ignore[valid-type]
+
+
+class Component(Model):
+    level: ConcernLevel  # type: ignore[valid-type]
+    explanation: Localized
+
+
+class Components(Model):
+    """GRADE-CERQual's four components (Lewin et al. 2018)."""
+
+    methodological_limitations: Component
+    coherence: Component
+    adequacy: Component
+    relevance: Component
+
+
+class ReviewFinding(Model):
+    """What several studies found on a theme, with the bank's GRADE-CERQual assessment of it."""
+
+    id: Id
+    statement: Localized
+    findings: list[ContributingFinding] = Field(min_length=1, description="The study findings it rests on.")
+    components: Components
+    confidence: ConfidenceLevel  # type: ignore[valid-type]
+    explanation: Localized
+
+
 class Theme(Model):
     id: Id
     label: Localized
     description: Localized
     concepts: list[Id] = []
+    review_findings: list[ReviewFinding] = []
 
 
 # The facts of a study that a source may leave out, as `unknown:` keys, each with the key of its

@@ -66,6 +66,7 @@ def check_references(content: LoadedContent) -> list[Problem]:
             problems.extend(_cross_file_references(doc, kind.name, known, names))
             problems.extend(_OWN_CHECKS.get(kind.name, _nothing)(doc))
     problems.extend(_broader_cycles(content.documents["concept"]))
+    problems.extend(_review_findings(content))
     return problems
 
 
@@ -218,6 +219,33 @@ def _broader_cycles(docs: list[Document]) -> Iterator[Problem]:
         if current == id and len(seen) > 1:
             yield doc.problem(("broader",), f"`broader` goes round in a circle back to {id!r}",
                               "a broader concept cannot be narrower than its own narrower concept")
+
+
+def _review_findings(content: LoadedContent) -> Iterator[Problem]:
+    """A theme's review findings: ids unique across all themes and unlike any study's (each is an anchor
+    on its theme page, beside the study cards, and on the page of all review findings), and every study
+    finding they rest on exists in its study."""
+    findings_of = {document_id(doc): {item.get("id") for _, item in _items(doc.data, "findings")}
+                   for doc in content.documents["study"]}
+    seen: dict[str, str] = {}
+    for doc in content.documents["theme"]:
+        for i, review in _items(doc.data, "review_findings"):
+            id = review.get("id")
+            if isinstance(id, str):
+                if id in findings_of:  # the theme page gives each study's card the study's id as anchor
+                    yield doc.problem(("review_findings", i, "id"), f"review finding id {id!r} is a study's id",
+                                      "the theme page already has that anchor; start review finding ids with `rf-`")
+                elif id in seen:
+                    yield doc.problem(("review_findings", i, "id"), f"review finding id {id!r} is also used in {seen[id]}",
+                                      "review finding ids are anchors: make them unique across all themes")
+                seen.setdefault(id, doc.path.name)
+            for j, ref in _items(review, "findings"):
+                study, finding = ref.get("study"), ref.get("finding")
+                if isinstance(study, str) and study in findings_of and isinstance(finding, str) \
+                        and finding not in findings_of[study]:
+                    known = {f for f in findings_of[study] if isinstance(f, str)}
+                    yield from _ref(doc, ("review_findings", i, "findings", j, "finding"), finding, "finding",
+                                    known, {f: [] for f in known}, f"finding ids are listed under `findings:` in {study}.yaml")
 
 
 # Checks within one file that only a kind of its own needs; a kind without any is checked for its

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from funnbank import datadocs, editions, pages, vocab
+from funnbank import assessment, datadocs, editions, evidence, levels, pages, views, vocab
 from funnbank.autolink import ConceptMatcher, PageLinker
 from funnbank.citation import CITATION_LINK_STRINGS, apa_reference, full_title, highwire_tags, schema_org
 from funnbank.corpus import Corpus
@@ -30,7 +30,7 @@ from funnbank.listing import vocabulary_fields
 from funnbank.model import UNKNOWABLE_FACTS, Finding, Localized, Study, title_in
 from funnbank.markup import escape_inline, md_finalize, paragraphs
 from funnbank.pages import Page
-from funnbank.search import FilterValues, filter_names, filter_tags, result_type_order
+from funnbank.search import FilterValues, filter_names, filter_tags, value_orders
 
 
 def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environment:
@@ -76,6 +76,10 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
         audience_anchor=audience_anchor,
         shown_year=shown_year,
         year_fact=year_fact,
+        **assessment.TEMPLATE_GLOBALS,  # the bank's appraisal and user-involvement record
+        **levels.JINJA_GLOBALS,  # confidence and concern labels
+        **evidence.JINJA_GLOBALS,  # review findings' evidence profiles
+        recommendations_by_first_audience=views.by_first_audience,
     )
     return env
 
@@ -239,7 +243,7 @@ def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb"
     ix = ix or build_index(corpus)
     shared = {"corpus": corpus, "ix": ix, "t": strings(lang), "lang": lang, "source_lang": editions.source().lang,
               "search": FilterValues(corpus, ix.backlinks, lang),
-              "search_filter_names": filter_names(lang), "search_kind_order": result_type_order(lang)}
+              "search_filter_names": filter_names(lang), "search_value_orders": value_orders(lang)}
     out: dict[str, str] = {}
     for page in pages.plan_pages(corpus, lang):
         out[page.path] = render_page(env, page, shared, matcher)

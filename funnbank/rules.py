@@ -29,7 +29,8 @@ from typing import Any
 
 from funnbank.errors import Problem
 from funnbank.loaded import LoadedContent, document_id
-from funnbank.model import Study
+from funnbank import vocab
+from funnbank.model import Study, Theme
 from funnbank.partial import echoes
 from funnbank.privacy import find_contact_details
 from funnbank.reader import Document, Loc, format_loc
@@ -194,6 +195,41 @@ def given_and_unknown(doc: Document, study: Study) -> Iterator[Problem]:
                               "else remove the value")
 
 
+# --- the bank's own assessments ---------------------------------------------------------------------
+
+def appraisal_complete(doc: Document, study: Study) -> Iterator[Problem]:
+    asked = [item.question for item in study.appraisal]
+    if asked != list(vocab.CASP_QUESTIONS):
+        missing = [q for q in vocab.CASP_QUESTIONS if q not in asked]
+        what = f"lacks {', '.join(missing)}" if missing else "has a question twice or out of order"
+        yield _absent(doc, ("appraisal",), ("findings",), f"the study's CASP appraisal {what}",
+                      "answer the ten CASP questions once each, in the checklist's order: "
+                      + ", ".join(vocab.CASP_QUESTIONS))
+
+
+def user_involvement_recorded(doc: Document, study: Study) -> Iterator[Problem]:
+    if study.user_involvement is None:
+        yield _absent(doc, ("user_involvement",), ("findings",), "the study has no user-involvement record",
+                      "add `user_involvement:` with design, data_collection, analysis and dissemination, each "
+                      "`value: yes | no | not_reported` and a `note`")
+
+
+def theme_review_findings(doc: Document, theme: Theme) -> Iterator[Problem]:
+    if not theme.review_findings:
+        yield _absent(doc, ("review_findings",), ("description",), "the theme has no review findings",
+                      "add `review_findings:`: what several studies found, with a GRADE-CERQual assessment")
+
+
+def one_study_flagged(doc: Document, theme: Theme) -> Iterator[Problem]:
+    for i, review in enumerate(theme.review_findings):
+        studies = {ref.study for ref in review.findings}
+        if len(studies) == 1 and review.components.adequacy.level in ("none_or_very_minor", "minor"):
+            yield doc.problem(("review_findings", i, "components", "adequacy", "level"),
+                              f"review finding {review.id!r} rests on one study, but its adequacy has "
+                              f"{review.components.adequacy.level.replace('_', ' ')} concerns",
+                              "a finding from one study has at least moderate concerns about adequacy: say so")
+
+
 # --- the corpus is connected ------------------------------------------------------------------------
 
 def concept_used(content: LoadedContent) -> Iterator[Problem]:
@@ -274,6 +310,14 @@ RULES: list[Rule] = [
     Rule("quote-per-finding", "Every finding has at least one quote.", _each("study", quote_per_finding)),
     Rule("theme-per-finding", "Every finding has at least one theme.", _each("study", theme_per_finding)),
     Rule("given-and-unknown", "No field is both given and listed under `unknown`.", _each("study", given_and_unknown)),
+    Rule("appraisal", "A study has the bank's CASP appraisal: the ten questions, once each, in order.",
+         _each("study", appraisal_complete)),
+    Rule("user-involvement", "A study records how people with lived experience took part in the research.",
+         _each("study", user_involvement_recorded)),
+    Rule("review-findings", "A theme has review findings with a GRADE-CERQual assessment.",
+         _each("theme", theme_review_findings)),
+    Rule("one-study-adequacy", "A review finding that rests on one study has at least moderate concerns about "
+         "adequacy.", _each("theme", one_study_flagged)),
     Rule("concept-used", "Every concept is used by some study (in a finding, quote or recommendation).", concept_used),
     Rule("theme-two-studies", f"Every theme draws on findings of at least {STUDIES_PER_THEME} studies.",
          theme_draws_on_two_studies),

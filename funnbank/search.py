@@ -7,7 +7,8 @@ Two kinds of search records, both with the same filters:
   filters as empty `data-pagefind-filter` elements, see `filter_tags`);
 - one record per finding, quote and recommendation, added directly
   (`item_records`), whose URL is the study page with the item's anchor, so
-  each is found on its own and a result jumps to it.
+  each is found on its own and a result jumps to it; and one per review
+  finding ("funn på tvers"), whose URL is its theme page's evidence profile.
 
 Filter keys are the same in every language (they appear in shareable search
 URLs, `/sok/?q=håp&theme=Tilhørighet`); filter values are the edition's labels.
@@ -23,20 +24,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from funnbank import editions, pagefind, pages, vocab
+from funnbank.assessment import involvement_words
 from funnbank.backlinks import Backlinks
 from funnbank.corpus import Corpus
 from funnbank.i18n import strings
 from funnbank.progress import Progress
-from funnbank.model import Concept, Study, Theme, title_in
+from funnbank.model import Concept, ReviewFinding, Study, Theme, title_in
 
 # Each filter's key (the same in every edition: it is in shareable URLs) and the interface string of
-# its name, in the order the search page shows them.
-FILTERS = {"type": "filter_type", "theme": "filter_theme", "concept": "filter_concept", "study": "filter_study",
-           "audience": "filter_audience", "year": "filter_year", "service": "filter_service"}
+# its name, in the order the search page shows them. `confidence` follows `type`: it qualifies one
+# kind of result (review findings, and the themes that hold them), so a reader who picks that kind
+# finds it next. `involvement` is a fact of the study, so it joins the study's other facts at the end.
+FILTERS = {"type": "filter_type", "confidence": "filter_confidence", "theme": "filter_theme",
+           "concept": "filter_concept", "study": "filter_study", "audience": "filter_audience",
+           "year": "filter_year", "service": "filter_service", "involvement": "filter_involvement"}
 FILTER_KEYS = tuple(FILTERS)
-# What a search result can be (the `type` filter's values), and the interface string of each.
-RESULT_TYPES = {"study": "kind_study", "finding": "kind_finding", "quote": "kind_quote",
-                "recommendation": "kind_recommendation", "concept": "kind_concept", "theme": "kind_theme"}
+# What a search result can be (the `type` filter's values), and the interface string of each, in the
+# order the search page lists them: a review finding next to the findings it draws together.
+RESULT_TYPES = {"study": "kind_study", "finding": "kind_finding", "review_finding": "kind_review_finding",
+                "quote": "kind_quote", "recommendation": "kind_recommendation", "concept": "kind_concept",
+                "theme": "kind_theme"}
+
+# The `involvement` values of a study where no stage has `value: yes` (`assessment.involvement_words`),
+# listed after the stages.
+NO_INVOLVEMENT = ("not_reported", "no")
 
 
 def filter_names(lang: str) -> dict[str, str]:
@@ -45,10 +56,14 @@ def filter_names(lang: str) -> dict[str, str]:
     return {key: t[string] for key, string in FILTERS.items()}
 
 
-def result_type_order(lang: str) -> list[str]:
-    """The `type` filter's values in the edition's language, in the order the search page lists them."""
+def value_orders(lang: str) -> dict[str, list[str]]:
+    """The values of the filters that have an order of their own, in the edition's language, in that
+    order (the search page lists the other filters' values by their number of results)."""
     t = strings(lang)
-    return [t[string] for string in RESULT_TYPES.values()]
+    return {"type": [t[string] for string in RESULT_TYPES.values()],
+            "confidence": [label.in_lang(lang) for label in vocab.CONFIDENCE_LEVELS.values()],
+            "involvement": [label.in_lang(lang) for label in vocab.INVOLVEMENT_STAGES.values()]
+            + [vocab.INVOLVEMENT_VALUES[value].in_lang(lang) for value in NO_INVOLVEMENT]}
 
 
 INDEX_FOLDER = "pagefind"
@@ -62,7 +77,7 @@ class SearchRecord:
     title: str
     content: str
     filters: dict[str, list[str]]
-    study_title: str
+    context: str  # shown after the result's type: the item's study, or a review finding's theme
 
 
 class FilterValues:
@@ -81,13 +96,20 @@ class FilterValues:
     def concepts(self, ids: Iterable[str]) -> list[str]:
         return [self.corpus.concept(id).label.in_lang(self.lang) for id in dict.fromkeys(ids)]
 
+    def confidences(self, levels: Iterable[str]) -> list[str]:
+        # In the scale's order, whatever order a theme's review findings come in.
+        chosen = set(levels)
+        return [label.in_lang(self.lang) for level, label in vocab.CONFIDENCE_LEVELS.items() if level in chosen]
+
     def study_facts(self, study: Study) -> dict[str, list[str]]:
-        """What every record of a study is filtered by: the study, its year and its kind of service."""
+        """What every record of a study is filtered by: the study, its year, its kind of service and how
+        people with lived experience took part in it."""
         facts = {"study": [study.title],
-                 "service": [vocab.SERVICE_KINDS[study.service.kind].in_lang(self.lang)]}
+                 "service": [vocab.SERVICE_KINDS[study.service.kind].in_lang(self.lang)],
+                 "involvement": involvement_words(study, self.lang)}
         if study.year:
             facts["year"] = [str(study.year)]
-        return facts
+        return _compact(facts)
 
     def audiences(self, keys: Iterable[str]) -> list[str]:
         return [vocab.AUDIENCES[a].in_lang(self.lang) for a in dict.fromkeys(keys)]
@@ -106,7 +128,14 @@ class FilterValues:
 
     def for_theme(self, theme: Theme) -> dict[str, list[str]]:
         return _compact({"type": [self.result_type("theme")], "theme": self.themes([theme.id]),
-                         "concept": self.concepts(theme.concepts)})
+                         "concept": self.concepts(theme.concepts),
+                         "confidence": self.confidences(r.confidence for r in theme.review_findings)})
+
+    def for_review_finding(self, theme: Theme, review: ReviewFinding) -> dict[str, list[str]]:
+        studies = (self.corpus.study(ref.study).title for ref in review.findings)
+        return _compact({"type": [self.result_type("review_finding")], "theme": self.themes([theme.id]),
+                         "concept": self.concepts(theme.concepts), "study": list(dict.fromkeys(studies)),
+                         "confidence": self.confidences([review.confidence])})
 
 
 def _compact(filters: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -126,38 +155,56 @@ def filter_tags(filters: dict[str, list[str]]) -> str:
 
 
 def item_records(corpus: Corpus, backlinks: Backlinks, lang: str) -> Iterator[SearchRecord]:
-    """One record for each finding, quote and recommendation of the corpus."""
+    """One record for each finding, quote and recommendation of the corpus, and each review finding."""
     values = FilterValues(corpus, backlinks, lang)
     for study in corpus.studies:
-        facts = values.study_facts(study)
-        url = "/" + pages.page_url(pages.study_path(study.id, lang))
-        findings = {f.id: f for f in study.findings}
-        for finding in study.findings:
-            title = title_in(finding, lang)
-            yield SearchRecord(
-                f"{url}#{finding.id}", title, f"{title}. {finding.summary.in_lang(lang)}",
-                _compact({"type": [values.result_type("finding")], **facts, "theme": values.themes(finding.themes),
-                          "concept": values.concepts(finding.concepts)}),
-                study.title)
-        for quote in study.quotes:
-            finding = findings[quote.finding]
-            # In other editions the quote is also found by its (English) translation.
-            content = (quote.text if lang == editions.source().lang or not quote.translation_en
-                       else f"{quote.text} {quote.translation_en}")
-            yield SearchRecord(
-                f"{url}#{quote.id}", f"«{_shorten(quote.text)}» — {quote.speaker}", content,
-                _compact({"type": [values.result_type("quote")], **facts, "theme": values.themes(finding.themes),
-                          "concept": values.concepts([*quote.concepts, *finding.concepts])}),
-                study.title)
-        for rec in study.recommendations:
-            text = rec.text.in_lang(lang)
-            themes = (t for f in rec.based_on for t in findings[f].themes)
-            yield SearchRecord(
-                f"{url}#{rec.id}", f"{vocab.RECOMMENDATION_KINDS[rec.kind].in_lang(lang)}: {_shorten(text)}",
-                text,
-                _compact({"type": [values.result_type("recommendation")], **facts, "theme": values.themes(themes),
-                          "concept": values.concepts(rec.concepts), "audience": values.audiences(rec.audience)}),
-                study.title)
+        yield from _study_records(values, study)
+    for theme in corpus.themes:
+        yield from _review_finding_records(values, theme)
+
+
+def _study_records(values: FilterValues, study: Study) -> Iterator[SearchRecord]:
+    lang = values.lang
+    facts = values.study_facts(study)
+    url = "/" + pages.page_url(pages.study_path(study.id, lang))
+    findings = {f.id: f for f in study.findings}
+    for finding in study.findings:
+        title = title_in(finding, lang)
+        yield SearchRecord(
+            f"{url}#{finding.id}", title, f"{title}. {finding.summary.in_lang(lang)}",
+            _compact({"type": [values.result_type("finding")], **facts, "theme": values.themes(finding.themes),
+                      "concept": values.concepts(finding.concepts)}),
+            study.title)
+    for quote in study.quotes:
+        finding = findings[quote.finding]
+        # In other editions the quote is also found by its (English) translation.
+        content = (quote.text if lang == editions.source().lang or not quote.translation_en
+                   else f"{quote.text} {quote.translation_en}")
+        yield SearchRecord(
+            f"{url}#{quote.id}", f"«{_shorten(quote.text)}» — {quote.speaker}", content,
+            _compact({"type": [values.result_type("quote")], **facts, "theme": values.themes(finding.themes),
+                      "concept": values.concepts([*quote.concepts, *finding.concepts])}),
+            study.title)
+    for rec in study.recommendations:
+        text = rec.text.in_lang(lang)
+        themes = (t for f in rec.based_on for t in findings[f].themes)
+        yield SearchRecord(
+            f"{url}#{rec.id}", f"{vocab.RECOMMENDATION_KINDS[rec.kind].in_lang(lang)}: {_shorten(text)}",
+            text,
+            _compact({"type": [values.result_type("recommendation")], **facts, "theme": values.themes(themes),
+                      "concept": values.concepts(rec.concepts), "audience": values.audiences(rec.audience)}),
+            study.title)
+
+
+def _review_finding_records(values: FilterValues, theme: Theme) -> Iterator[SearchRecord]:
+    """A theme's review findings, each at its place in the theme page's evidence profile."""
+    lang = values.lang
+    url = "/" + pages.page_url(pages.theme_path(theme.id, lang))
+    for review in theme.review_findings:
+        statement = review.statement.in_lang(lang)
+        yield SearchRecord(f"{url}#{review.id}", _shorten(statement),
+                           f"{statement} {review.explanation.in_lang(lang)}",
+                           values.for_review_finding(theme, review), theme.label.in_lang(lang))
 
 
 def _shorten(text: str, limit: int = 90) -> str:
@@ -170,7 +217,7 @@ def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sectio
     return that folder."""
     files = pagefind.build_index(
         lang, list(NOT_INDEXED), html_root=root, html_glob="{" + ",".join(sections) + "}/**/*.html",
-        records=[pagefind.IndexRecord(r.url, r.content, {"title": r.title, "study": r.study_title}, r.filters)
+        records=[pagefind.IndexRecord(r.url, r.content, {"title": r.title, "context": r.context}, r.filters)
                  for r in records],
         on_batch=progress.advance if progress else None)
     folder = root / INDEX_FOLDER

@@ -67,6 +67,20 @@ recommendations: []
   #   text: {{nb: ..., en: ...}}
   #   audience: [municipal_services]
   #   based_on: [forste-funn]
+# Funnbanken's own assessment (see the page "Slik vurderer vi"): the ten CASP questions, once each,
+# in this order: aims, methodology, design, recruitment, data_collection, relationship, ethics,
+# analysis, findings, value. Answers: "yes" | "no" | cant_tell (quote yes and no).
+appraisal: []
+  # - question: aims
+  #   answer: "yes"
+  #   justification: {{nb: ..., en: ...}}
+  #   location: s. 5
+# How people with lived experience took part in the research: yes | "no" | not_reported, with a note.
+# user_involvement:
+#   design: {{value: not_reported, note: {{nb: ..., en: ...}}}}
+#   data_collection: {{value: not_reported, note: {{nb: ..., en: ...}}}}
+#   analysis: {{value: not_reported, note: {{nb: ..., en: ...}}}}
+#   dissemination: {{value: not_reported, note: {{nb: ..., en: ...}}}}
 """,
     "concept": """\
 # yaml-language-server: $schema=../../schema/concept.schema.json
@@ -92,5 +106,18 @@ description:
   en: >-
     TODO: what the studies found in common, and where they differ.
 concepts: []  # concept ids
+# What several studies found, each with Funnbanken's GRADE-CERQual assessment (see "Slik vurderer vi").
+review_findings: []
+  # - id: rf-kort-navn
+  #   statement: {{nb: ..., en: ...}}
+  #   findings:  # the study findings it rests on: supports | nuances | contradicts
+  #     - {{study: studie-id, finding: funn-id, relation: supports}}
+  #   components:  # each: none_or_very_minor | minor | moderate | serious, with an explanation
+  #     methodological_limitations: {{level: moderate, explanation: {{nb: ..., en: ...}}}}
+  #     coherence: {{level: minor, explanation: {{nb: ..., en: ...}}}}
+  #     adequacy: {{level: moderate, explanation: {{nb: ..., en: ...}}}}
+  #     relevance: {{level: minor, explanation: {{nb: ..., en: ...}}}}
+  #   confidence: moderate  # high | moderate | low | very_low
+  #   explanation: {{nb: ..., en: ...}}
 """,
 }

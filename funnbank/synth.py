@@ -318,7 +318,36 @@ def _study(text: _Text, index: int, shared: _Shared) -> dict[str, Any]:
         "findings": findings,
         "quotes": _quotes(text, findings),
         "recommendations": _recommendations(text, findings, shared.concepts),
+        "appraisal": [{"question": q, "answer": rng.choice(list(vocab.CASP_ANSWERS)),
+                       "justification": _loc(text.sentence()), "location": f"s. {rng.randint(5, 60)}"}
+                      for q in vocab.CASP_QUESTIONS],
+        "user_involvement": {stage: {"value": rng.choice(list(vocab.INVOLVEMENT_VALUES)), "note": _loc(text.sentence())}
+                             for stage in vocab.INVOLVEMENT_STAGES},
     }
+
+
+def _review_findings(text: _Text, theme_id: str, studies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Up to two review findings for a theme, each resting on the theme's findings in up to three studies."""
+    rng = text.rng
+    found = [(study["id"], finding["id"]) for study in studies for finding in study["findings"]
+             if theme_id in finding["themes"]]
+    reviews = []
+    for n in range(min(2, len(found))):
+        refs = rng.sample(found, min(len(found), rng.randint(1, 3)))
+        one_study = len({study for study, _ in refs}) == 1
+
+        def component(level: str) -> dict[str, Any]:
+            return {"level": level, "explanation": _loc(text.sentence())}
+        reviews.append({
+            "id": f"rf-{theme_id}-{n + 1}", "statement": _loc(text.sentence()),
+            "findings": [{"study": s, "finding": f, "relation": rng.choice(list(vocab.FINDING_RELATIONS))}
+                         for s, f in refs],
+            "components": {"methodological_limitations": component("moderate"), "coherence": component("minor"),
+                           "adequacy": component("moderate" if one_study else "minor"),
+                           "relevance": component("minor")},
+            "confidence": "low" if one_study else "moderate", "explanation": _loc(text.sentence()),
+        })
+    return reviews
 
 
 def _write(folder: Path, kind: str, item: dict[str, Any]) -> None:
@@ -353,6 +382,8 @@ def write_synthetic_corpus(studies: int, out: Path, seed: int = 0) -> SynthRepor
     theme_ids = [t["id"] for t in themes]
     shared = _Shared(concept_ids, theme_ids, itertools.cycle(concept_ids), itertools.cycle(theme_ids))
     written = [_study(text, i, shared) for i in range(studies)]
+    for theme in themes:
+        theme["review_findings"] = _review_findings(text, theme["id"], written)
     for folder, schema, items in (("concepts", "concept", concepts), ("themes", "theme", themes),
                                   ("studies", "study", written)):
         for item in items:

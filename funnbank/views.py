@@ -10,8 +10,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from funnbank import editions
-from funnbank.backlinks import Backlinks, Mentions
+from funnbank import editions, vocab
+from funnbank.backlinks import Backlinks, Mention, Mentions
 from funnbank.corpus import Corpus
 from funnbank.model import Concept, Finding, Study, Theme
 
@@ -141,3 +141,14 @@ def finding_tree(study: Study) -> list[tuple[Finding, int]]:
         ordered.append((finding, depth))
         stack.extend((child, depth + 1) for child in reversed(children[finding.id]))
     return ordered
+
+
+def by_first_audience(recommendations: list[Mention]) -> list[tuple[str | None, list[Mention]]]:
+    """Recommendations grouped by the audience each names first, in the audiences' order (a theme page,
+    which prints as a brief: each recommendation once, its other audiences named with it); those naming
+    none come last, under None."""
+    groups: dict[str | None, list[Mention]] = {audience: [] for audience in [*vocab.AUDIENCES, None]}
+    for mention in recommendations:
+        audiences = mention.item.audience  # type: ignore[union-attr]
+        groups[audiences[0] if audiences else None].append(mention)
+    return [(audience, mentions) for audience, mentions in groups.items() if mentions]

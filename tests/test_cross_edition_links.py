@@ -45,8 +45,11 @@ def _each_downloads_from(page, site: BuiltSite, start: str, names: list[str]) ->
     leaves the reader where they were."""
     for name in names:
         page.goto(site.url + start)
-        link = page.locator(f"article a[href$='{name}']")
-        assert link.count() == 1, name
+        # The one link whose address ends in exactly this file name (`findings.csv`, not `review_findings.csv`).
+        hrefs = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
+        indexes = [i for i, href in enumerate(hrefs) if href.rsplit("/", 1)[-1] == name]
+        assert len(indexes) == 1, name
+        link = page.locator("article a[href]").nth(indexes[0])
         href = urljoin(page.url, link.get_attribute("href"))
         filename, data = _click_download(page, link)
         assert filename == name

@@ -184,7 +184,7 @@ def test_open_data_files_are_served_and_described(page, real_site) -> None:  # t
     assert len(rows) == sum(len(study.quotes) for study in CORPUS.studies)
 
 
-def test_print_hides_navigation_and_shows_where_links_go(page, real_site) -> None:  # type: ignore[no-untyped-def]
+def test_print_hides_navigation_and_shows_where_outside_links_go(page, real_site) -> None:  # type: ignore[no-untyped-def]
     theme = next((t for t in CORPUS.themes if INDEX.studies_by_theme[t.id]), None)
     if theme is None:
         pytest.skip("no theme that draws on a study")
@@ -192,9 +192,14 @@ def test_print_hides_navigation_and_shows_where_links_go(page, real_site) -> Non
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-tabs"):
         assert page.locator(selector).first.evaluate("el => getComputedStyle(el).display") == "none", selector
+    # A link inside the site prints as its words: its relative path means nothing on paper.
     link = page.locator("article a[href^='../../studier/']").first
-    after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert "studier" in after
+    assert link.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
+    # A link to another site prints its address after it.
+    page.goto(real_site.url + "slik-vurderer-vi/")
+    page.emulate_media(media="print")
+    outside = page.locator("article a[href^='http']").first
+    assert "http" in outside.evaluate("a => getComputedStyle(a, '::after').content")
 
 
 def test_robots_txt_and_sitemap_are_in_place(real_site) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ from funnbank.datadocs import CSV_NOTE, DATA_FIELDS, DATA_FILES
 from funnbank.export import SCHEME_IRI, concept_iri, data_files
 from funnbank.loader import load_corpus
 from funnbank.model import Author, InferredYear, Localized, Quote, Study
+from funnbank.pages import item_url
 
 from conftest import CONTENT, FIXTURE_CONTENT
 
@@ -263,13 +264,19 @@ def _rows(files: dict[str, str], path: str) -> tuple[list[str], list[dict[str, s
 
 @pytest.mark.parametrize("path", sorted(TABLES))
 def test_csv_has_the_documented_columns_and_one_row_per_item(corpus: Corpus, files: dict[str, str], path: str) -> None:
+    table = TABLES[path]
+    if not any(table.items(owner) for owner in corpus.items(table.owner)):
+        # Content without such items yet (review findings, say): the fixture corpus has some.
+        corpus = load_corpus(FIXTURE_CONTENT)
+        files = data_files(corpus)
     header, rows = _rows(files, path)
     assert header == list(CSV_COLUMNS[path]) == [name for name, _ in DATA_FIELDS[path]]
-    items = [(s.id, item.id) for s in corpus.studies for item in TABLES[path].items(s)]
-    assert [(r["study_id"], r["id"]) for r in rows] == items
+    owner_id = header[0]  # `study_id`, `theme`: the first column names the item's owner
+    items = [(owner.id, item.id) for owner in corpus.items(table.owner) for item in table.items(owner)]
+    assert [(r[owner_id], r["id"]) for r in rows] == items
     assert len(items) > 0
     for row in rows:
-        assert row["page"] == f"studier/{row['study_id']}/#{row['id']}"
+        assert row["page"] == f"{item_url(table.owner, row[owner_id])}#{row['id']}"
         assert None not in row  # no row longer than the header
 
 
@@ -292,6 +299,31 @@ def test_csv_cells_hold_the_content(corpus: Corpus, files: dict[str, str]) -> No
         assert row["audience"] == ";".join(rec.audience) and row["text_nb"] == rec.text.nb
 
 
+def test_review_findings_csv_has_one_row_per_review_finding_with_its_assessment() -> None:
+    corpus = load_corpus(FIXTURE_CONTENT)
+    header, rows = _rows(data_files(corpus), "data/review_findings.csv")
+    assert header[:7] == ["theme", "id", "statement_nb", "statement_en", "confidence", "explanation_nb",
+                          "explanation_en"]
+    assert header[-2:] == ["findings", "page"]
+    reviews = [(theme, review) for theme in corpus.themes for review in theme.review_findings]
+    assert len(rows) == len(reviews) > 0
+    for row, (theme, review) in zip(rows, reviews):
+        assert (row["theme"], row["id"]) == (theme.id, review.id)
+        assert (row["statement_nb"], row["statement_en"]) == (review.statement.nb, review.statement.en or "")
+        assert row["confidence"] == review.confidence and row["explanation_nb"] == review.explanation.nb
+        for component in vocab.CERQUAL_COMPONENTS:
+            assessed = getattr(review.components, component)
+            assert row[f"{component}_level"] == assessed.level
+            assert row[f"{component}_explanation_nb"] == assessed.explanation.nb
+            assert row[f"{component}_explanation_en"] == (assessed.explanation.en or "")
+        assert row["findings"] == ";".join(f"{f.study}#{f.finding}:{f.relation}" for f in review.findings)
+        # Each part reads back: a study, one of its findings, a relation.
+        for part in row["findings"].split(";"):
+            study, rest = part.split("#")
+            finding, relation = rest.split(":")
+            assert finding in {f.id for f in corpus.study(study).findings} and relation in vocab.FINDING_RELATIONS
+
+
 def test_csv_quotes_commas_and_line_breaks(base: Study) -> None:
     study = base
     text = 'Han sa: "ja, nei"\nog så; ny linje\r\nslutt'
@@ -299,6 +331,34 @@ def test_csv_quotes_commas_and_line_breaks(base: Study) -> None:
     one = Corpus(studies=(study.model_copy(update={"quotes": [quote]}),), concepts=(), themes=())
     _, rows = _rows(data_files(one), "data/quotes.csv")
     assert len(rows) == 1 and rows[0]["text"] == text and rows[0]["speaker"] == "deltaker, 3"
+
+
+# --- funnbank.json ---------------------------------------------------------------------------------
+
+def test_json_carries_the_assessments_under_the_names_other_tools_read() -> None:
+    """The appraisal, the user-involvement record and the review findings, with their field names: other
+    tools rely on these (rename none)."""
+    data = json.loads(data_files(load_corpus(FIXTURE_CONTENT))["data/funnbank.json"])
+    appraised = [study for study in data["studies"] if study["appraisal"]]
+    assert appraised
+    for study in appraised:
+        assert [item["question"] for item in study["appraisal"]] == list(vocab.CASP_QUESTIONS)
+        for item in study["appraisal"]:
+            assert {"question", "answer", "justification", "location"} <= set(item)
+            assert item["answer"] in vocab.CASP_ANSWERS and item["justification"]["nb"]
+        stages = study["user_involvement"]
+        assert set(stages) == set(vocab.INVOLVEMENT_STAGES)
+        assert all(stage["value"] in vocab.INVOLVEMENT_VALUES and stage["note"]["nb"] for stage in stages.values())
+    reviews = [review for theme in data["themes"] for review in theme["review_findings"]]
+    assert reviews
+    for review in reviews:
+        assert {"id", "statement", "confidence", "explanation", "components", "findings"} <= set(review)
+        assert {"nb", "en"} <= set(review["statement"]) and review["confidence"] in vocab.CONFIDENCE_LEVELS
+        assert set(review["components"]) == set(vocab.CERQUAL_COMPONENTS)
+        for component in review["components"].values():
+            assert component["level"] in vocab.CONCERN_LEVELS and component["explanation"]["nb"]
+        for finding in review["findings"]:
+            assert set(finding) == {"study", "finding", "relation"}
 
 
 # --- SKOS -------------------------------------------------------------------------------------------
@@ -347,7 +407,7 @@ def test_every_data_file_is_documented(files: dict[str, str]) -> None:
     assert {path for path in files if path.startswith("data/")} == set(DATA_FILES)
     assert list(DATA_FIELDS) == list(DATA_FILES)  # the same files, in the order the page lists them
     assert list(DATA_FILES) == ["data/funnbank.json", "data/findings.csv", "data/quotes.csv",
-                                "data/recommendations.csv", "data/concepts.jsonld"]
+                                "data/recommendations.csv", "data/review_findings.csv", "data/concepts.jsonld"]
 
 
 def _descriptions() -> list[tuple[str, vocab.Label]]:
@@ -372,6 +432,10 @@ def test_every_description_is_in_both_languages() -> None:
 @pytest.mark.parametrize(("path", "column", "table"), [
     ("data/recommendations.csv", "kind", vocab.RECOMMENDATION_KINDS),
     ("data/recommendations.csv", "audience", vocab.AUDIENCES),
+    ("data/review_findings.csv", "confidence", vocab.CONFIDENCE_LEVELS),
+    *(("data/review_findings.csv", f"{component}_level", vocab.CONCERN_LEVELS)
+      for component in vocab.CERQUAL_COMPONENTS),
+    ("data/review_findings.csv", "findings", vocab.FINDING_RELATIONS),
 ])
 def test_vocabulary_columns_list_every_key_in_both_languages(path: str, column: str, table: dict) -> None:
     description = dict(DATA_FIELDS[path])[column]

@@ -8,6 +8,7 @@ change to templates or rendering, regenerate both with
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -65,7 +66,12 @@ def test_sub_findings_of_any_depth_are_rendered_under_their_parent(tmp_path: Pat
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
     study = content / "studies" / "beta-2021.yaml"
-    study.write_text(study.read_text(encoding="utf-8") + """\
+    text = study.read_text(encoding="utf-8")
+    # At the end of the `findings:` list: where the next top-level field starts, or at the end of the file.
+    start = text.index("\nfindings:\n") + 1
+    after = re.compile(r"^\S", re.M).search(text, start + len("findings:\n"))
+    end = after.start() if after else len(text)
+    study.write_text(text[:end] + """\
   - id: del
     title: Deltema
     parent: arbeid
@@ -74,7 +80,7 @@ def test_sub_findings_of_any_depth_are_rendered_under_their_parent(tmp_path: Pat
     title: Under-deltema
     parent: del
     summary: {nb: b}
-""", encoding="utf-8")
+""" + text[end:], encoding="utf-8")
     paths = Paths(content=content, docs=tmp_path / "docs")
     generate(load_corpus(content), paths)
     page = (paths.docs / "studier" / "beta-2021.md").read_text(encoding="utf-8")

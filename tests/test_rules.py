@@ -36,6 +36,10 @@ def complete_study(id: str = "gamma-2022", quotes: int = 12) -> str:
     for k in range(1, quotes + 1):
         lines += [f"  - id: q{k}", "    text: Det hjalp.", "    speaker: deltaker", "    finding: f1",
                   f"    location: s. {k}", "    translation_en: It helped."]
+    lines += ["appraisal:"] + [f'  - {{question: {q}, answer: "yes", justification: {{nb: Ja., en: Yes.}}, location: s. 1}}'
+                               for q in vocab.CASP_QUESTIONS]
+    lines += ["user_involvement:"] + [f"  {stage}: {{value: not_reported, note: {{nb: Ikke oppgitt., en: Not reported.}}}}"
+                                      for stage in vocab.INVOLVEMENT_STAGES]
     lines += ["recommendations:", "  - id: r1", "    text: {nb: Gjør det., en: Do it.}", "    audience: [programme]",
               "    based_on: [f1]"]
     return "\n".join(lines) + "\n"
@@ -160,7 +164,7 @@ def test_one_break_gives_one_located_line_with_a_hint(gamma: Path, rule: str, ol
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     elsewhere = {"concept-in-english", "theme-in-english", "quotes-per-study", "concept-used", "theme-two-studies",
-                 "no-contact-details"}
+                 "no-contact-details", "appraisal", "user-involvement", "review-findings", "one-study-adequacy"}
     assert {r.name for r in RULES} == {b[0] for b in BREAKS} | elsewhere
     assert all(r.description.endswith(".") and "\n" not in r.description for r in RULES)
 
@@ -187,7 +191,7 @@ def test_concepts_and_themes_in_english(gamma: Path) -> None:
     assert [(p.line, p.field, p.message, p.hint) for p in problems_in(content, "recovery.yaml")] == [
         (2, "label.en", "the concept's label has no English text", "add `en:` under `label:`"),
         (3, "definition.en", "the concept's definition has no English text", "add `en:` under `definition:`")]
-    assert [(p.line, p.field, p.message) for p in problems_in(content, "arbeid.yaml")] == [
+    assert [(p.line, p.field, p.message) for p in problems_in(content, "arbeid.yaml") if p.field != "review_findings"] == [
         (3, "description.en", "the theme's description has no English text")]
 
 
@@ -377,7 +381,12 @@ def test_list_vocab_gives_every_value_with_its_labels_and_fields(capsys: pytest.
     assert vocabulary_fields() == {
         "study_type": ["study `type`"], "service_kind": ["study `service.kind`"],
         "data_collection_method": ["study `method.data_collection[].method`"],
-        "audience": ["study `recommendations[].audience[]`"], "recommendation_kind": ["study `recommendations[].kind`"]}
+        "audience": ["study `recommendations[].audience[]`"], "recommendation_kind": ["study `recommendations[].kind`"],
+        "casp_question": ["study `appraisal[].question`"], "casp_answer": ["study `appraisal[].answer`"],
+        "involvement_value": [f"study `user_involvement.{stage}.value`" for stage in vocab.INVOLVEMENT_STAGES],
+        "concern_level": [f"theme `review_findings[].components.{c}.level`" for c in vocab.CERQUAL_COMPONENTS],
+        "confidence": ["theme `review_findings[].confidence`"],
+        "finding_relation": ["theme `review_findings[].findings[].relation`"]}
 
 
 def test_list_rules_and_the_readme_name_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
@@ -388,3 +397,69 @@ def test_list_rules_and_the_readme_name_every_rule(capsys: pytest.CaptureFixture
         assert re.search(rf"^  {rule.name} +{re.escape(rule.description)}$", out, re.M), rule.name
         assert f"| `{rule.name}` | {rule.description} |" in readme, rule.name
     assert len(WARNING_RULES) == len(RULES) - 1
+
+
+# --- the bank's own assessments ---------------------------------------------------------------------
+
+def test_an_appraisal_lacking_or_out_of_order_is_located(gamma: Path) -> None:
+    text = complete_study()
+    lines = text.splitlines()
+    first = line_of(text, "  - {question: aims")
+    gamma.write_text("\n".join(lines[:first - 1] + lines[first:]) + "\n", encoding="utf-8")  # no `aims`
+    (problem,) = problems_in(gamma.parent.parent, gamma.name)
+    assert (problem.field, problem.line) == ("appraisal", line_of(text, "appraisal:"))
+    assert problem.message == "the study's CASP appraisal lacks aims" and "in the checklist's order" in problem.hint
+    swapped = text.replace("question: aims", "question: TMP").replace("question: value", "question: aims") \
+        .replace("question: TMP", "question: value")
+    gamma.write_text(swapped, encoding="utf-8")
+    (problem,) = problems_in(gamma.parent.parent, gamma.name)
+    assert problem.message == "the study's CASP appraisal has a question twice or out of order"
+
+
+def test_a_study_without_a_user_involvement_record(gamma: Path) -> None:
+    text = complete_study()
+    start, end = line_of(text, "user_involvement:"), line_of(text, "recommendations:")
+    lines = text.splitlines()
+    gamma.write_text("\n".join(lines[:start - 1] + lines[end - 1:]) + "\n", encoding="utf-8")
+    (problem,) = problems_in(gamma.parent.parent, gamma.name)
+    assert (problem.field, problem.message) == ("user_involvement", "the study has no user-involvement record")
+
+
+def _review_finding(studies: list[str], adequacy: str, id: str = "rf-test") -> str:
+    component = "{{level: {level}, explanation: {{nb: Fordi., en: Because.}}}}"
+    refs = "".join(f"\n      - {{study: {s}, finding: {f}, relation: supports}}" for s, f in studies)
+    return (f"review_findings:\n  - id: {id}\n    statement: {{nb: Noe., en: Something.}}\n    findings:{refs}\n"
+            f"    components:\n"
+            + "".join(f"      {c}: {component.format(level=adequacy if c == 'adequacy' else 'minor')}\n"
+                      for c in vocab.CERQUAL_COMPONENTS)
+            + "    confidence: low\n    explanation: {nb: Fordi., en: Because.}\n")
+
+
+def test_a_review_finding_from_one_study_must_flag_adequacy(corpus_dir: Path) -> None:
+    theme = corpus_dir / "themes" / "arbeid.yaml"
+    base = "\n".join(line for line in theme.read_text(encoding="utf-8").split("review_findings:")[0].splitlines()) + "\n"
+    theme.write_text(base + _review_finding([("alpha-2020", "fellesskap")], "minor"), encoding="utf-8")
+    problems = [p for p in problems_in(corpus_dir, "arbeid.yaml") if p.field.startswith("review_findings")]
+    assert [(p.field, p.message) for p in problems] == [
+        ("review_findings[0].components.adequacy.level",
+         "review finding 'rf-test' rests on one study, but its adequacy has minor concerns")]
+    theme.write_text(base + _review_finding([("alpha-2020", "fellesskap")], "moderate"), encoding="utf-8")
+    assert [p for p in problems_in(corpus_dir, "arbeid.yaml") if p.field.startswith("review_findings")] == []
+
+
+def test_a_theme_without_review_findings(corpus_dir: Path) -> None:
+    theme = corpus_dir / "themes" / "arbeid.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8").split("review_findings:")[0], encoding="utf-8")
+    (problem,) = [p for p in problems_in(corpus_dir, "arbeid.yaml")]
+    assert (problem.field, problem.message) == ("review_findings", "the theme has no review findings")
+
+
+def test_review_findings_refer_to_existing_study_findings_with_unique_ids(corpus_dir: Path) -> None:
+    theme = corpus_dir / "themes" / "arbeid.yaml"
+    base = theme.read_text(encoding="utf-8").split("review_findings:")[0]
+    theme.write_text(base + _review_finding([("alpha-2020", "felleskap"), ("gamma", "x")], "moderate", id="beta-2021"),
+                     encoding="utf-8")
+    found = {(p.field, p.message) for p in problems_in(corpus_dir, "arbeid.yaml")}
+    assert ("review_findings[0].findings[0].finding", "no finding with id 'felleskap'") in found
+    assert ("review_findings[0].findings[1].study", "no study with id 'gamma'") in found
+    assert ("review_findings[0].id", "review finding id 'beta-2021' is a study's id") in found

@@ -32,7 +32,7 @@ def test_new_skeletons_are_valid_and_check_lists_what_is_left_to_do(tmp_path: Pa
     assert {name for name, problems in broken.items() if problems} == {
         "title-in-english", "summary-in-english", "finding-summary-in-english", "research-questions",
         "recommendations", "quotes-per-study", "quote-per-finding", "theme-per-finding", "concept-used",
-        "theme-two-studies", "no-placeholders"}
+        "theme-two-studies", "no-placeholders", "appraisal", "user-involvement", "review-findings"}
     placeholders = {(p.path.stem, p.field) for p in broken["no-placeholders"]}
     assert placeholders == {
         ("ny-studie", "title"), ("ny-studie", "service.name"), ("ny-studie", "summary.nb"),

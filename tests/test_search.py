@@ -244,6 +244,7 @@ def test_only_study_concept_and_theme_pages_are_indexed_as_pages(real_site) -> N
     (language, info), = entry["languages"].items()
     assert language == "nb" and info["wasm"] == "nb"  # Norwegian stemming
     corpus = CORPUS
-    items = sum(len(s.findings) + len(s.quotes) + len(s.recommendations) for s in corpus.studies)
+    items = (sum(len(s.findings) + len(s.quotes) + len(s.recommendations) for s in corpus.studies)
+             + sum(len(t.review_findings) for t in corpus.themes))
     pages = len(corpus.studies) + len(corpus.concepts) + len(corpus.themes)
     assert info["page_count"] == pages + items

@@ -1,5 +1,6 @@
-/* Funnbanken: "copy link" buttons and sortable tables. Plain script, no dependencies, no requests.
-   Without JavaScript both degrade to what they are: a link to the anchor, and a static table. */
+/* Funnbanken: "copy link" buttons, sortable tables and the review findings' filter. Plain script, no
+   dependencies, no requests. Without JavaScript each degrades to what it is: a link to the anchor, a
+   static table, and the review findings grouped by theme and listed by confidence. */
 (function () {
   "use strict";
 
@@ -65,6 +66,37 @@
     });
   }
 
+  /* The page of all review findings (review_findings.md.j2): its checkboxes, hidden without a script,
+     hide the entries whose confidence or theme is unticked, and a theme's section when none of its
+     entries is left; the status line says how many are shown. */
+  function reviewFindingFilters() {
+    var form = document.querySelector(".fb-rf-filters");
+    if (!form || form.dataset.fbReady) return;
+    form.dataset.fbReady = "1";
+    var entries = Array.prototype.slice.call(document.querySelectorAll(".fb-rf-entry"));
+    var status = form.querySelector(".fb-rf-status");
+    function ticked(name) {
+      var values = {};
+      form.querySelectorAll("input[name=" + name + "]:checked").forEach(function (box) { values[box.value] = true; });
+      return values;
+    }
+    function apply() {
+      var levels = ticked("confidence"), themes = ticked("theme"), shown = 0;
+      entries.forEach(function (entry) {
+        entry.hidden = !(levels[entry.dataset.confidence] && themes[entry.dataset.theme]);
+        if (!entry.hidden) shown += 1;
+      });
+      document.querySelectorAll("[data-rf-group]").forEach(function (group) {
+        group.hidden = !group.querySelector(".fb-rf-entry:not([hidden])");
+      });
+      status.textContent = shown ? word("js_rf_shown").replace("{n}", shown).replace("{total}", entries.length)
+        : word("js_rf_none");
+    }
+    form.addEventListener("change", apply);
+    form.hidden = false;
+    apply();
+  }
+
   // Material reads every <link rel=alternate> in <head> as its language selector's target and
   // redirects a click on ANY link under that address to "the same page" there (its base address when
   // it cannot tell). Our alternate links are plain hreflang hints to the same page in the other
@@ -85,7 +117,7 @@
   }
   keepLinksAsWritten();
 
-  function init() { copyLinks(); sortableTables(); }
+  function init() { copyLinks(); sortableTables(); reviewFindingFilters(); }
   // Material's instant navigation swaps pages without a reload; document$ announces each new page.
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); } else { init(); }
   document.addEventListener("DOMContentLoaded", init);

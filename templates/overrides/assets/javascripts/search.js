@@ -65,7 +65,7 @@
     var kind = (data.filters.type || [])[0];
     var heading = el("h2", classes.title, data.meta.title);
     article.appendChild(heading);
-    var context = [kind, data.meta.study].filter(Boolean).join(" · ");
+    var context = [kind, data.meta.context].filter(Boolean).join(" · ");
     if (context) article.appendChild(el("p", classes.context, context));
     var teaser = el("p", classes.teaser);
     teaser.appendChild(excerptNode(data.excerpt));
@@ -165,7 +165,8 @@
     var page = document.getElementById("fb-search-page");
     if (!page) return;
     var names = JSON.parse(page.dataset.filterNames);
-    var order = JSON.parse(page.dataset.kindOrder);
+    // The values of the filters with an order of their own (kinds of result, levels of confidence, stages).
+    var orders = JSON.parse(page.dataset.valueOrders);
     var form = page.querySelector("form");
     var input = form.querySelector("input[type=search]");
     var filtersBox = page.querySelector(".fb-filters");
@@ -212,7 +213,7 @@
 
     function sortValues(key, counts) {
       var values = Object.keys(counts);
-      if (key === "type") return order.filter(function (v) { return v in counts; });
+      if (key in orders) return orders[key].filter(function (v) { return v in counts; });
       if (key === "year") return values.sort().reverse();
       return values.sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b, "nb"); });
     }
