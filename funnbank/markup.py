@@ -54,6 +54,19 @@ def paragraphs(text: str, render: Callable[[str], str] = escape_inline) -> Marku
     return Markup("\n\n".join(parts))
 
 
+def shorten(text: str, limit: int = 90) -> str:
+    """`text` cut at a word before `limit` characters, with " …" where it was cut."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def toc_label(text: str, limit: int = 60) -> Markup:
+    """A short label for a long heading in the table of contents (`{: data-toc-label="…" }`): shortened,
+    and only words and plain punctuation, so nothing in it is read as markup, an attribute or the end
+    of the attribute list."""
+    plain = re.sub(r"[^\w\s.,;:!?()'«»–-]", "", fold(text))
+    return Markup(" ".join(shorten(plain, limit).split()))
+
+
 def md_finalize(value: object) -> object:
     """Jinja `finalize`: escape every value a template prints, unless it is already Markup."""
     if value is None:

@@ -28,7 +28,7 @@ from funnbank.kinds import KINDS
 from funnbank.index import CorpusIndex, build_index
 from funnbank.listing import vocabulary_fields
 from funnbank.model import UNKNOWABLE_FACTS, Finding, Localized, Study, title_in
-from funnbank.markup import escape_inline, md_finalize, paragraphs
+from funnbank.markup import escape_inline, md_finalize, paragraphs, toc_label
 from funnbank.pages import Page
 from funnbank.search import FilterValues, filter_names, filter_tags, value_orders
 
@@ -46,6 +46,7 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
     )
     env.filters["paragraphs"] = paragraphs
     env.filters["inline"] = escape_inline
+    env.filters["toc_label"] = toc_label
     env.filters["tr"] = tr
     env.filters["autolink"] = autolink
     env.filters["heading"] = heading

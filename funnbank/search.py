@@ -27,6 +27,7 @@ from funnbank import editions, pagefind, pages, vocab
 from funnbank.assessment import involvement_words
 from funnbank.backlinks import Backlinks
 from funnbank.corpus import Corpus
+from funnbank.markup import shorten
 from funnbank.i18n import strings
 from funnbank.progress import Progress
 from funnbank.model import Concept, ReviewFinding, Study, Theme, title_in
@@ -181,7 +182,7 @@ def _study_records(values: FilterValues, study: Study) -> Iterator[SearchRecord]
         content = (quote.text if lang == editions.source().lang or not quote.translation_en
                    else f"{quote.text} {quote.translation_en}")
         yield SearchRecord(
-            f"{url}#{quote.id}", f"«{_shorten(quote.text)}» — {quote.speaker}", content,
+            f"{url}#{quote.id}", f"«{shorten(quote.text)}» — {quote.speaker}", content,
             _compact({"type": [values.result_type("quote")], **facts, "theme": values.themes(finding.themes),
                       "concept": values.concepts([*quote.concepts, *finding.concepts])}),
             study.title)
@@ -189,7 +190,7 @@ def _study_records(values: FilterValues, study: Study) -> Iterator[SearchRecord]
         text = rec.text.in_lang(lang)
         themes = (t for f in rec.based_on for t in findings[f].themes)
         yield SearchRecord(
-            f"{url}#{rec.id}", f"{vocab.RECOMMENDATION_KINDS[rec.kind].in_lang(lang)}: {_shorten(text)}",
+            f"{url}#{rec.id}", f"{vocab.RECOMMENDATION_KINDS[rec.kind].in_lang(lang)}: {shorten(text)}",
             text,
             _compact({"type": [values.result_type("recommendation")], **facts, "theme": values.themes(themes),
                       "concept": values.concepts(rec.concepts), "audience": values.audiences(rec.audience)}),
@@ -202,13 +203,9 @@ def _review_finding_records(values: FilterValues, theme: Theme) -> Iterator[Sear
     url = "/" + pages.page_url(pages.theme_path(theme.id, lang))
     for review in theme.review_findings:
         statement = review.statement.in_lang(lang)
-        yield SearchRecord(f"{url}#{review.id}", _shorten(statement),
+        yield SearchRecord(f"{url}#{review.id}", shorten(statement),
                            f"{statement} {review.explanation.in_lang(lang)}",
                            values.for_review_finding(theme, review), theme.label.in_lang(lang))
-
-
-def _shorten(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sections: Iterable[str],

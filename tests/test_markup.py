@@ -64,3 +64,13 @@ def test_any_text_renders_as_its_own_text(text: str) -> None:
 def test_paragraphs_split_on_lines() -> None:
     rendered = to_html(paragraphs("Første avsnitt *a*\nAndre <b>\n\n\nTredje"))
     assert rendered == "<p>Første avsnitt *a*</p>\n<p>Andre &lt;b&gt;</p>\n<p>Tredje</p>"
+
+
+def test_a_toc_label_is_short_and_plain() -> None:
+    from funnbank.markup import toc_label
+
+    hostile = 'Deltakerne <b>fant</b> *fellesskap* | "sitat" {: #x } [lenke](javascript:alert(1)) og håp – i gruppene'
+    label = str(toc_label(hostile, limit=40))
+    assert not set(label) & set('<>*|"{}[]#\\')
+    assert label.startswith("Deltakerne bfantb fellesskap") and label.endswith(" …")
+    assert str(toc_label("Kort og godt.")) == "Kort og godt."

@@ -87,10 +87,10 @@ def test_each_review_finding_has_an_evidence_profile_at_its_anchor(docs: dict[st
         path = pages.theme_path(theme.id, lang)
         page = read(docs, lang, path)
         for i, rf in enumerate(theme.review_findings):
-            assert page.count(f"{{: #{rf.id} }}") == 1
-            profile = page[page.index(f"{{: #{rf.id} }}"):]
+            assert page.count(f"{{: #{rf.id} ") == 1  # the heading's attribute list: its id, then its TOC label
+            profile = page[page.index(f"{{: #{rf.id} "):]
             if i + 1 < len(theme.review_findings):
-                profile = profile[:profile.index(f"{{: #{theme.review_findings[i + 1].id} }}")]
+                profile = profile[:profile.index(f"{{: #{theme.review_findings[i + 1].id} ")]
             profile = profile[:profile.index("</section>")]
             for name in vocab.CERQUAL_COMPONENTS:
                 component = getattr(rf.components, name)
