@@ -386,5 +386,6 @@ def strings(lang: str) -> Strings:
 
 
 def script_strings(lang: str) -> dict[str, str]:
-    """The words the browser scripts need (every `js_` key), for the page to carry (`js_strings`)."""
+    """The words the browser scripts need (every `js_` key). The build puts them in each edition's MkDocs
+    configuration (`extra.js_strings`), so every page, the 404 page included, carries them once."""
     return {key: text for key, text in vars(strings(lang)).items() if key.startswith("js_")}

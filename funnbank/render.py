@@ -23,7 +23,7 @@ from funnbank import assessment, datadocs, editions, evidence, levels, pages, vi
 from funnbank.autolink import ConceptMatcher, PageLinker
 from funnbank.citation import CITATION_LINK_STRINGS, apa_reference, full_title, highwire_tags, schema_org
 from funnbank.corpus import Corpus
-from funnbank.i18n import script_strings, strings
+from funnbank.i18n import strings
 from funnbank.kinds import KINDS
 from funnbank.index import CorpusIndex, build_index
 from funnbank.listing import vocabulary_fields
@@ -173,10 +173,7 @@ def unknown_fact(context: Context, study: Study, field: str) -> Markup:
     t = context["t"]
     if field not in study.unknown:
         return Markup(f"*{escape_inline(t.unknown)}*")
-    note = escape_inline(study.unknown[field])
-    if context["lang"] != context["source_lang"]:
-        note = f'<span lang="{context["source_lang"]}">{note}</span>'
-    return Markup(f"*{escape_inline(t.unknown_note)}.* {note}")
+    return Markup(f"*{escape_inline(t.unknown_note)}.* ") + assessment.in_edition(context, Localized(nb=study.unknown[field]))
 
 
 @pass_context
@@ -275,7 +272,6 @@ def page_meta(page: Page, lang: str, study: Study | None) -> dict[str, Any]:
         # The same page in every other edition: the language switch and `<link rel="alternate">`.
         "alternates": [{"href": pages.alternate_link(page.key, lang, other.lang), "lang": other.lang,
                         "label": other.name} for other in editions.others(lang)],
-        "js_strings": script_strings(lang),
     }
     if study is not None:
         meta["citation"] = highwire_tags(study)
