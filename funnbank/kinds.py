@@ -90,6 +90,7 @@ register(Kind(
     section="themes", section_template="themes_index.md.j2",
     section_paths={"nb": "temaer/index.md", "en": "themes/index.md"},
     skeleton=SKELETONS["theme"],
-    references=((("concepts", EACH), "concept"), (("review_findings", EACH, "findings", EACH, "study"), "study")),
+    references=((("concepts", EACH), "concept"), (("related", EACH), "theme"),
+                (("review_findings", EACH, "findings", EACH, "study"), "study")),
     search_filters=lambda values, theme: values.for_theme(theme),
 ))

@@ -54,21 +54,48 @@ InvolvementValue = _vocabulary(vocab.INVOLVEMENT_VALUES)
 ConcernLevel = _vocabulary(vocab.CONCERN_LEVELS)
 ConfidenceLevel = _vocabulary(vocab.CONFIDENCE_LEVELS)
 FindingRelation = _vocabulary(vocab.FINDING_RELATIONS)
+SpeakerRole = _vocabulary(vocab.SPEAKER_ROLES)
 
 
 class Model(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class Localized(Model):
+class InLanguages(Model):
+    """A text in Norwegian Bokmål (`nb`, required) and other languages (`en`)."""
+
+    def in_lang(self, lang: str) -> str:
+        """The text in `lang`, falling back to Norwegian where there is no translation."""
+        return getattr(self, lang, None) or self.nb  # type: ignore[attr-defined]
+
+
+class Localized(InLanguages):
     """A text in Norwegian Bokmål (required) and English (the English edition)."""
 
     nb: Text
     en: Text | None = None
 
-    def in_lang(self, lang: str) -> str:
-        """The text in `lang`, falling back to Norwegian where there is no translation."""
-        return getattr(self, lang, None) or self.nb
+
+SHORT_NAME_MAX = 40
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_NAME_MAX)]
+
+
+class ShortName(InLanguages):
+    """A study's short name for cards, the knowledge map and search results (at most 40 characters)."""
+
+    nb: ShortText
+    en: ShortText | None = None
+
+
+TAGLINE_MAX = 160
+Tagline = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TAGLINE_MAX)]
+
+
+class OneLine(InLanguages):
+    """A theme's one-line description for the themes index (at most 160 characters)."""
+
+    nb: Tagline
+    en: Tagline | None = None
 
 
 class LocalizedList(Model):
@@ -141,6 +168,9 @@ class Quote(Model):
     id: Id
     text: Text = Field(description="The source's exact words.")
     speaker: Text = Field(description='As the report identifies them, e.g. "deltaker", "informant 3".')
+    speaker_role: SpeakerRole = Field(  # type: ignore[valid-type]
+        description="Who speaks, from the bank's vocabulary (participant, peer_worker, staff, …)."
+    )
     finding: Id
     location: Text = Field(description='Page ("s. 19") where the text shows one, else the section.')
     translation_en: Text | None = None
@@ -182,9 +212,35 @@ class UserInvolvement(Model):
     dissemination: Involvement
 
 
+class EnglishFacts(Model):
+    """The study's method facts in English, in the bank's own words, for the English edition.
+
+    The Norwegian fields (`service`, `method`, `research_questions`, `limitations`) are the source's
+    words or close to them; the English edition shows these summaries and keeps the Norwegian
+    original beside them, marked as Norwegian."""
+
+    service: Text | None = Field(None, description="What the service is, in a sentence.")
+    aims: Text | None = Field(None, description="The research questions, summarised.")
+    method: Text | None = Field(None, description="Design, recruitment and data collection, summarised.")
+    sample: Text | None = Field(None, description="Who took part, summarised.")
+    analysis: Text | None = Field(None, description="How the data were analysed, summarised.")
+    limitations: list[Text] = Field([], description="The limitations, summarised, one per item.")
+
+
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$", max_length=500),
+                Field(description="The report's address on the web: https://…")]
+Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/[^\s]+$", max_length=200),
+                Field(description="A DOI without https://doi.org/, e.g. `10.1000/xyz123`.")]
+Handle = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)*/[^\s]+$", max_length=200),
+                   Field(description="A Handle without https://hdl.handle.net/, e.g. `11250/2452525`.")]
+
+
 class Study(Model):
     id: Id
     title: Text
+    short_name: ShortName | None = Field(
+        None, description="For cards, the knowledge map and search results: at most 40 characters, "
+        "e.g. `{nb: Et bedre liv}`. Without it they show the title, shortened.")
     subtitle: Text | None = None
     title_en: Text | None = None
     title_source: Text | None = Field(
@@ -204,6 +260,11 @@ class Study(Model):
     research_questions: list[Text] = []
     method: Method = Method()
     limitations: list[Text] = []
+    url: Url | None = None
+    doi: Doi | None = None
+    handle: Handle | None = None
+    english: EnglishFacts | None = Field(
+        None, description="Service, aims, method, sample, analysis and limitations summarised in English.")
     source_text: Text | None = Field(None, description="File name of the report's plain-text extraction.")
     locations_note: Localized | None = Field(
         None, description="How the pages in the quotes' `location` were counted, when the text has lost page numbers."
@@ -264,8 +325,10 @@ class ReviewFinding(Model):
 class Theme(Model):
     id: Id
     label: Localized
+    tagline: OneLine | None = Field(None, description="One line for the themes index (at most 160 characters).")
     description: Localized
     concepts: list[Id] = []
+    related: list[Id] = Field([], description="Ids of themes a reader of this one should also see.")
     review_findings: list[ReviewFinding] = []
 
 

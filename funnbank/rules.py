@@ -138,10 +138,30 @@ quote_translation = _every("quotes", lambda quote: not quote.translation_en, ("t
 recommendation_in_english = _every("recommendations", lambda rec: not rec.text.en, ("text", "en"),
                                    "recommendation {id!r} has no English text", "add `en:` under its `text:`")
 concept_in_english = _in_english("concept", ("label", "definition"))
+
+
+def facts_in_english(doc: Document, study: Study) -> Iterator[Problem]:
+    if study.english is None:
+        yield _absent(doc, ("english",), ("summary",), "the study's method facts are not summarised in English",
+                      "add `english:` with service, aims, method, sample, analysis and limitations in your own "
+                      "words; the English edition shows them with the Norwegian original beside")
 theme_in_english = _in_english("theme", ("label", "description"))
 
 
 # --- a study is complete ----------------------------------------------------------------------------
+
+def short_name(doc: Document, study: Study) -> Iterator[Problem]:
+    if study.short_name is None:
+        yield _absent(doc, ("short_name",), ("title",), "the study has no short name",
+                      "add `short_name: {nb: ..., en: ...}` below `title:` (at most 40 characters); cards, "
+                      "the knowledge map and search results show it instead of the full title")
+
+
+def theme_tagline(doc: Document, theme: Theme) -> Iterator[Problem]:
+    if theme.tagline is None:
+        yield _absent(doc, ("tagline",), ("label",), "the theme has no one-line description",
+                      "add `tagline: {nb: ..., en: ...}` (at most 160 characters); the themes index shows it")
+
 
 def research_questions(doc: Document, study: Study) -> Iterator[Problem]:
     if not study.research_questions:
@@ -298,6 +318,12 @@ RULES: list[Rule] = [
     Rule("concept-in-english", "A concept's label and definition are in English too.",
          _each("concept", concept_in_english)),
     Rule("theme-in-english", "A theme's label and description are in English too.", _each("theme", theme_in_english)),
+    Rule("facts-in-english", "A study's method facts are summarised in English (`english:`).",
+         _each("study", facts_in_english)),
+    Rule("short-name", "A study has a short name (`short_name`) for cards, the map and search results.",
+         _each("study", short_name)),
+    Rule("theme-tagline", "A theme has a one-line description (`tagline`) for the themes index.",
+         _each("theme", theme_tagline)),
     Rule("research-questions", "A study lists its research questions.", _each("study", research_questions)),
     Rule("recommendations", "A study has at least one recommendation, conclusion or implication.",
          _each("study", has_recommendations)),

@@ -17,9 +17,14 @@ SKELETONS: dict[str, str] = {
 # Replace every "TODO: ..." text; `python build.py check` lists what is left to do.
 id: {id}
 title: "TODO: tittel slik kilden skriver den"
+short_name: {{nb: "TODO: kort navn", en: "TODO: short name"}}  # at most 40 characters: cards, map, search
 # subtitle: Undertittel
 # title_en: English title
 # title_source: Where the title comes from, when the text has no title page
+# Where a reader finds the report, only as the source text gives it (any of the three):
+# url: https://...
+# doi: 10.xxxx/...
+# handle: 11250/...
 type: report  # report | master_thesis | article | other
 # year: 2024
 # year_inferred: {{year: 2024, basis: {{nb: ..., en: ...}}}}  # only when the source states no year
@@ -44,6 +49,14 @@ method:
   # analysis: Systematisk tekstkondensering (Malterud, 2011)
   # ethics: ...
 limitations: []
+# The method facts in English, in your own words, for the English edition:
+# english:
+#   service: ...
+#   aims: ...
+#   method: ...
+#   sample: ...
+#   analysis: ...
+#   limitations: [...]
 # source_text: file name of the report's plain-text extraction
 unknown: {{}}  # e.g. year: "Teksten oppgir ikke årstall."
 findings:
@@ -57,7 +70,8 @@ quotes: []
   # - id: q1
   #   text: >-
   #     Kildens eksakte ord.
-  #   speaker: deltaker
+  #   speaker: deltaker  # as the report names them
+  #   speaker_role: participant  # participant | peer_worker | staff | manager | relative | other
   #   finding: forste-funn
   #   location: s. 12
   #   translation_en: ...
@@ -100,12 +114,14 @@ related: []  # concept ids
 # yaml-language-server: $schema=../../schema/theme.schema.json
 id: {id}
 label: {{nb: "TODO: norsk navn", en: "TODO: English name"}}
+tagline: {{nb: "TODO: én linje om temaet", en: "TODO: one line about the theme"}}  # at most 160 characters
 description:
   nb: >-
     TODO: hva studiene fant felles, og hvor de skiller seg.
   en: >-
     TODO: what the studies found in common, and where they differ.
 concepts: []  # concept ids
+related: []  # theme ids a reader of this theme should also see
 # What several studies found, each with Funnbanken's GRADE-CERQual assessment (see "Slik vurderer vi").
 review_findings: []
   # - id: rf-kort-navn

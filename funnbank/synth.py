@@ -31,6 +31,7 @@ import yaml
 
 from funnbank import vocab
 from funnbank.kinds import KINDS
+from funnbank.markup import shorten
 from funnbank.model import RESERVED_ANCHORS
 
 Pair = tuple[str, str]  # (nb, en)
@@ -224,6 +225,10 @@ def _themes(text: _Text, count: int, concept_ids: list[str]) -> list[dict[str, A
             "description": _loc(("\n\n".join(p[0] for p in paragraphs), "\n\n".join(p[1] for p in paragraphs))),
             "concepts": text.rng.sample(concept_ids, text.rng.randint(3, 6)),
         })
+    for k, theme in enumerate(themes):  # each points to the next, and the last to the first
+        theme["tagline"] = _loc((shorten(theme["description"]["nb"], 158), shorten(theme["description"]["en"], 158)))
+        if len(themes) > 1:
+            theme["related"] = [themes[(k + 1) % len(themes)]["id"]]
     return themes
 
 
@@ -264,9 +269,10 @@ def _quotes(text: _Text, findings: list[dict[str, Any]]) -> list[dict[str, Any]]
         # The first quotes go to each finding in turn: every finding has a quote (rule `quote-per-finding`).
         finding = findings[k] if k < len(findings) else text.rng.choice(findings)
         nb, en = text.quote()
+        speaker = text.rng.choice(["deltaker", f"informant {text.rng.randint(1, 12)}", "ansatt"])
         quotes.append({
-            "id": f"q{k + 1}", "text": nb,
-            "speaker": text.rng.choice(["deltaker", f"informant {text.rng.randint(1, 12)}", "ansatt"]),
+            "id": f"q{k + 1}", "text": nb, "speaker": speaker,
+            "speaker_role": "staff" if speaker == "ansatt" else "participant",
             "finding": finding["id"], "location": f"s. {text.rng.randint(5, 120)}", "translation_en": en,
             "concepts": text.rng.sample(finding["concepts"], text.rng.randint(0, min(2, len(finding["concepts"])))),
         })
@@ -306,6 +312,9 @@ def _study(text: _Text, index: int, shared: _Shared) -> dict[str, Any]:
     return {
         "id": f"{_slug(title[0])}-{year}-{index + 1}",
         "title": title[0], "subtitle": f"En evaluering av tilbudet i {place}", "title_en": title[1],
+        # No draw from `rng` for what follows from the rest, so a corpus of a given seed stays the same.
+        "short_name": {"nb": shorten(f"{title[0]} {index + 1}", 38), "en": shorten(f"{title[1]} {index + 1}", 38)},
+        "url": f"https://example.org/rapporter/{index + 1}",
         "type": rng.choice(list(vocab.STUDY_TYPES)), "year": year,
         "authors": [{"name": name, "affiliation": institution} for name in text.people(rng.randint(1, 3))],
         "institution": institution,
@@ -315,6 +324,9 @@ def _study(text: _Text, index: int, shared: _Shared) -> dict[str, Any]:
         "research_questions": [text.question() for _ in range(rng.randint(2, 4))],
         "method": _method(text, year),
         "limitations": [text.sentence()[0] for _ in range(rng.randint(1, 3))],
+        "english": {"service": f"The service evaluated, in {place}.", "aims": f"What {title[1].lower()} means to users.",
+                    "method": "Individual interviews and focus groups.", "sample": "Users and staff of the service.",
+                    "analysis": "Thematic analysis.", "limitations": ["A small sample from one place."]},
         "findings": findings,
         "quotes": _quotes(text, findings),
         "recommendations": _recommendations(text, findings, shared.concepts),

@@ -63,6 +63,17 @@ RECOMMENDATION_KINDS: dict[str, Label] = {
     "implication": Label("Implikasjon", "Implication"),
 }
 
+# Who speaks in a quote, as the bank sorts the reports' own labels ("informant i gruppe 1", "pasient"):
+# the source's label stays beside it (`Quote.speaker`).
+SPEAKER_ROLES: dict[str, Label] = {
+    "participant": Label("Deltaker", "Participant"),  # a person who uses the service: member, patient, user
+    "peer_worker": Label("Erfaringskonsulent", "Peer worker"),
+    "staff": Label("Ansatt", "Staff member"),
+    "manager": Label("Leder", "Manager"),
+    "relative": Label("Pårørende", "Relative"),
+    "other": Label("Annen", "Other"),
+}
+
 # The bank's own assessments (see the "How we assess" page). CASP Qualitative Studies Checklist: the
 # ten questions, in the checklist's order, and the answers it allows.
 CASP_QUESTIONS: dict[str, Label] = {
@@ -130,6 +141,7 @@ VOCABULARIES: dict[str, dict[str, Label]] = {
     "data_collection_method": DATA_COLLECTION_METHODS,
     "audience": AUDIENCES,
     "recommendation_kind": RECOMMENDATION_KINDS,
+    "speaker_role": SPEAKER_ROLES,
     "casp_question": CASP_QUESTIONS,
     "casp_answer": CASP_ANSWERS,
     "involvement_value": INVOLVEMENT_VALUES,

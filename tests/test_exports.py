@@ -327,7 +327,7 @@ def test_review_findings_csv_has_one_row_per_review_finding_with_its_assessment(
 def test_csv_quotes_commas_and_line_breaks(base: Study) -> None:
     study = base
     text = 'Han sa: "ja, nei"\nog så; ny linje\r\nslutt'
-    quote = Quote(id="q1", text=text, speaker="deltaker, 3", finding=study.findings[0].id, location="s. 1")
+    quote = Quote(id="q1", text=text, speaker="deltaker, 3", speaker_role="participant", finding=study.findings[0].id, location="s. 1")
     one = Corpus(studies=(study.model_copy(update={"quotes": [quote]}),), concepts=(), themes=())
     _, rows = _rows(data_files(one), "data/quotes.csv")
     assert len(rows) == 1 and rows[0]["text"] == text and rows[0]["speaker"] == "deltaker, 3"

@@ -102,7 +102,7 @@ def _hostile_corpus(text: str) -> Corpus:
                    "data_collection": [{"method": "focus_group", "description": text}]},
         "unknown": {"year": text},
         "findings": [{"id": "f", "title": text, "summary": {"nb": text}, "themes": ["t"], "concepts": ["c"]}],
-        "quotes": [{"id": "q", "text": text, "speaker": text, "finding": "f", "location": text, "translation_en": text}],
+        "quotes": [{"id": "q", "text": text, "speaker": text, "speaker_role": "participant", "finding": "f", "location": text, "translation_en": text}],
         "recommendations": [{"id": "r", "text": {"nb": text}, "audience": ["programme"], "based_on": ["f"]}],
     })
     concept = Concept.model_validate({"id": "c", "label": {"nb": text}, "definition": {"nb": text},

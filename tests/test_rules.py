@@ -28,13 +28,14 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/study.schema.json"
 
 def complete_study(id: str = "gamma-2022", quotes: int = 12) -> str:
     """A study that breaks no rule, using the fixture corpus' concepts and themes (and so connecting them)."""
-    lines = [SCHEMA_LINE, f"id: {id}", "title: Gamma", "title_en: Gamma in English", "type: report", "year: 2022",
+    lines = [SCHEMA_LINE, f"id: {id}", "title: Gamma", "short_name: {nb: Gamma}", "title_en: Gamma in English", "type: report",
+             "year: 2022", "english: {service: A group., method: Interviews.}",
              "service: {name: Gamma, kind: peer_group}", "summary: {nb: Et sammendrag., en: A summary.}",
              "research_questions: [Hva skjer?]", "findings:", "  - id: f1", "    title: Funnet",
              "    summary: {nb: Et funn., en: A finding.}", "    themes: [tilhorighet, arbeid]",
              "    concepts: [recovery]", "quotes:"]
     for k in range(1, quotes + 1):
-        lines += [f"  - id: q{k}", "    text: Det hjalp.", "    speaker: deltaker", "    finding: f1",
+        lines += [f"  - id: q{k}", "    text: Det hjalp.", "    speaker: deltaker", "    speaker_role: participant", "    finding: f1",
                   f"    location: s. {k}", "    translation_en: It helped."]
     lines += ["appraisal:"] + [f'  - {{question: {q}, answer: "yes", justification: {{nb: Ja., en: Yes.}}, location: s. 1}}'
                                for q in vocab.CASP_QUESTIONS]
@@ -70,18 +71,24 @@ def test_check_lists_every_problem_of_the_unfinished_fixture_corpus(corpus_dir: 
     captured = capsys.readouterr()
     lines = captured.err.splitlines()
     assert captured.out == ""
-    assert lines[-1] == ("11 problem(s) found: 0 stop the build, 11 break content rules that `build` only warns "
+    assert lines[-1] == ("13 problem(s) found: 0 stop the build, 13 break content rules that `build` only warns "
                          "about (`python build.py list rules`).")
     found = [line.removeprefix(f"{corpus_dir}/") for line in lines[:-1]]
     assert found == [
         "concepts/recovery.yaml:1:1: id: concept 'recovery' is used by no study (refer to it from a finding, quote "
         "or recommendation (`concepts: [recovery]`), or delete recovery.yaml)",
-        "studies/alpha-2020.yaml:42:1: quotes: the study has 2 quotes; a study has 12 to 20 (add quotes that carry "
+        "studies/alpha-2020.yaml:53:1: quotes: the study has 2 quotes; a study has 12 to 20 (add quotes that carry "
         "the findings, in the source's exact words: at least 12)",
-        "studies/alpha-2020.yaml:50:5: quotes[1].translation_en: quote 'q2' has no English translation (add "
+        "studies/alpha-2020.yaml:62:5: quotes[1].translation_en: quote 'q2' has no English translation (add "
         "`translation_en:`; the English edition shows it below the original)",
+        "studies/beta-2021.yaml:3:1: short_name: the study has no short name (add `short_name: {nb: ..., en: ...}` "
+        "below `title:` (at most 40 characters); cards, the knowledge map and search results show it instead of the "
+        "full title)",
         "studies/beta-2021.yaml:3:1: title_en: the study has no English title (add `title_en:` below `title:`; the "
         "English edition shows it beside the original)",
+        "studies/beta-2021.yaml:6:1: english: the study's method facts are not summarised in English (add "
+        "`english:` with service, aims, method, sample, analysis and limitations in your own words; the English "
+        "edition shows them with the Norwegian original beside)",
         "studies/beta-2021.yaml:6:1: research_questions: the study lists no research questions (add the authors' "
         "own research questions under `research_questions:`)",
         "studies/beta-2021.yaml:6:1: summary.en: the study's summary has no English text (add `en: >-` under "
@@ -106,7 +113,7 @@ def test_build_warns_about_the_rules_and_builds(corpus_dir: Path, tmp_path: Path
     captured = capsys.readouterr()
     warnings = [line for line in captured.err.splitlines() if line.startswith("warning: ")]
     assert warnings == [f"warning: {p}" for p in check_rules(read_content(corpus_dir))]
-    assert "11 warning(s)" in captured.err
+    assert "13 warning(s)" in captured.err
     assert captured.out.startswith("Built 2 studies") and (out / "studier" / "beta-2021" / "index.html").exists()
 
 
@@ -128,8 +135,8 @@ BREAKS = [  # (rule, what to replace in the complete study, with what, the field
      "    summary: {nb: Et funn.", "finding 'f1' has no English summary"),
     ("theme-per-finding", "themes: [tilhorighet, arbeid]", "themes: []", "findings[0].themes", "    themes: []",
      "finding 'f1' has no theme"),
-    ("quote-translation", "  - id: q1\n    text: Det hjalp.\n    speaker: deltaker\n    finding: f1\n    location: s. 1\n"
-     "    translation_en: It helped.\n", "  - id: q1\n    text: Det hjalp.\n    speaker: deltaker\n    finding: f1\n"
+    ("quote-translation", "  - id: q1\n    text: Det hjalp.\n    speaker: deltaker\n    speaker_role: participant\n    finding: f1\n    location: s. 1\n"
+     "    translation_en: It helped.\n", "  - id: q1\n    text: Det hjalp.\n    speaker: deltaker\n    speaker_role: participant\n    finding: f1\n"
      "    location: s. 1\n", "quotes[0].translation_en", "  - id: q1", "quote 'q1' has no English translation"),
     ("recommendation-in-english", "en: Do it.}", "}", "recommendations[0].text.en", "    text: {nb: Gjør det.",
      "recommendation 'r1' has no English text"),
@@ -144,6 +151,9 @@ BREAKS = [  # (rule, what to replace in the complete study, with what, the field
      "    themes: [arbeid]\nquotes:\n", "findings[1].id", "  - id: f2", "finding 'f2' has no quote"),
     ("given-and-unknown", "research_questions:", "unknown: {year: Teksten oppgir ikke årstall.}\nresearch_questions:",
      "unknown.year", "unknown:", "`year` is given (2022) and also listed under `unknown`"),
+    ("short-name", "short_name: {nb: Gamma}\n", "", "short_name", "title: Gamma", "the study has no short name"),
+    ("facts-in-english", "english: {service: A group., method: Interviews.}\n", "", "english", "summary:",
+     "the study's method facts are not summarised in English"),
     ("no-placeholders", "title: Gamma\n", 'title: "TODO: tittel slik kilden skriver den"\n', "title", "title: \"TODO",
      "a placeholder from the skeleton is left in: 'TODO: tittel slik kilden skriver den'"),
 ]
@@ -164,7 +174,8 @@ def test_one_break_gives_one_located_line_with_a_hint(gamma: Path, rule: str, ol
 
 def test_every_rule_has_a_case_or_a_test_of_its_own() -> None:
     elsewhere = {"concept-in-english", "theme-in-english", "quotes-per-study", "concept-used", "theme-two-studies",
-                 "no-contact-details", "appraisal", "user-involvement", "review-findings", "one-study-adequacy"}
+                 "no-contact-details", "appraisal", "user-involvement", "review-findings", "one-study-adequacy",
+                 "theme-tagline"}
     assert {r.name for r in RULES} == {b[0] for b in BREAKS} | elsewhere
     assert all(r.description.endswith(".") and "\n" not in r.description for r in RULES)
 
@@ -192,6 +203,7 @@ def test_concepts_and_themes_in_english(gamma: Path) -> None:
         (2, "label.en", "the concept's label has no English text", "add `en:` under `label:`"),
         (3, "definition.en", "the concept's definition has no English text", "add `en:` under `definition:`")]
     assert [(p.line, p.field, p.message) for p in problems_in(content, "arbeid.yaml") if p.field != "review_findings"] == [
+        (2, "tagline", "the theme has no one-line description"),  # rule theme-tagline
         (3, "description.en", "the theme's description has no English text")]
 
 
@@ -382,6 +394,7 @@ def test_list_vocab_gives_every_value_with_its_labels_and_fields(capsys: pytest.
         "study_type": ["study `type`"], "service_kind": ["study `service.kind`"],
         "data_collection_method": ["study `method.data_collection[].method`"],
         "audience": ["study `recommendations[].audience[]`"], "recommendation_kind": ["study `recommendations[].kind`"],
+        "speaker_role": ["study `quotes[].speaker_role`"],
         "casp_question": ["study `appraisal[].question`"], "casp_answer": ["study `appraisal[].answer`"],
         "involvement_value": [f"study `user_involvement.{stage}.value`" for stage in vocab.INVOLVEMENT_STAGES],
         "concern_level": [f"theme `review_findings[].components.{c}.level`" for c in vocab.CERQUAL_COMPONENTS],

@@ -32,17 +32,19 @@ def test_new_skeletons_are_valid_and_check_lists_what_is_left_to_do(tmp_path: Pa
     assert {name for name, problems in broken.items() if problems} == {
         "title-in-english", "summary-in-english", "finding-summary-in-english", "research-questions",
         "recommendations", "quotes-per-study", "quote-per-finding", "theme-per-finding", "concept-used",
-        "theme-two-studies", "no-placeholders", "appraisal", "user-involvement", "review-findings"}
+        "theme-two-studies", "no-placeholders", "appraisal", "user-involvement", "review-findings",
+        "facts-in-english"}
     placeholders = {(p.path.stem, p.field) for p in broken["no-placeholders"]}
     assert placeholders == {
         ("ny-studie", "title"), ("ny-studie", "service.name"), ("ny-studie", "summary.nb"),
         ("ny-studie", "findings[0].title"), ("ny-studie", "findings[0].summary.nb"),
+        ("ny-studie", "short_name.nb"), ("ny-studie", "short_name.en"), ("nytt-tema", "tagline.nb"), ("nytt-tema", "tagline.en"),
         *((id, field) for id, texts in (("nytt-begrep", "definition"), ("nytt-tema", "description"))
           for field in ("label.nb", "label.en", f"{texts}.nb", f"{texts}.en"))}
     # Every placeholder outside a comment is one of those.
     written = [line for path in content.rglob("*.yaml") for line in path.read_text(encoding="utf-8").splitlines()
                if PLACEHOLDER in line.split("#")[0]]
-    assert len(written) == len(placeholders) - 2  # both labels' placeholders share a line in a flow mapping
+    assert len(written) == len(placeholders) - 4  # both texts of a flow mapping (labels, short name, tagline) share a line
 
 
 def test_new_refuses_to_overwrite_or_bad_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
