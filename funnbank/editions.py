@@ -29,13 +29,14 @@ EDITIONS: list[Edition] = [
         "home": "index.md", "knowledge_map": "kunnskapskart.md", "recommendations": "anbefalinger.md",
         "quotes": "sitater.md", "data": "data/index.md", "search": "sok/index.md",
         "guide": "veiledning.md", "accessibility": "tilgjengelighet.md",
-        "review_findings": "funn-pa-tvers.md", "how_we_assess": "slik-vurderer-vi.md",
+        "review_findings": "funn-pa-tvers.md", "how_we_assess": "slik-vurderer-vi.md", "about": "om/index.md",
     }),
     Edition("en", "en/", "English", "mkdocs.en.yml", "en", {
         "home": "index.md", "knowledge_map": "knowledge-map.md", "recommendations": "recommendations.md",
         "quotes": "quotes.md", "data": "data/index.md", "search": "search/index.md",
         "guide": "guide.md", "accessibility": "accessibility.md",
         "review_findings": "findings-across-studies.md", "how_we_assess": "how-we-assess.md",
+        "about": "about/index.md",
     }),
 ]
 

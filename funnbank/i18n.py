@@ -10,6 +10,7 @@ from types import SimpleNamespace
 STRINGS: dict[str, dict[str, str]] = {
     "nb": {
         "site_name": "Funnbanken",
+        "about_title": "Om Funnbanken",
         "tagline": "Hva kvalitative evalueringer av tjenester innen psykisk helse og rus har funnet",
         "studies": "Studier",
         "study": "Studie",
@@ -190,6 +191,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "site_name": "Funnbanken",
+        "about_title": "About Funnbanken",
         "tagline": "What qualitative evaluations of mental-health and substance-use services have found",
         "studies": "Studies",
         "study": "Study",

@@ -24,6 +24,7 @@ SECTION_TEMPLATES = {
     "recommendations": "recommendations.md.j2", "quotes": "quotes.md.j2", "data": "data.md.j2",
     "search": "search.md.j2", "guide": "guide.md.j2", "accessibility": "accessibility.md.j2",
     "review_findings": "review_findings.md.j2", "how_we_assess": "how_we_assess.md.j2",
+    "about": "about.md.j2",
 }
 
 

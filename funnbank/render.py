@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from funnbank import assessment, datadocs, editions, evidence, levels, pages, views, vocab
+from funnbank import assessment, datadocs, editions, evidence, levels, names, pages, views, vocab
 from funnbank.autolink import ConceptMatcher, PageLinker
 from funnbank.citation import CITATION_LINK_STRINGS, apa_reference, full_title, highwire_tags, schema_org
 from funnbank.corpus import Corpus
@@ -50,6 +50,8 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
     env.filters["tr"] = tr
     env.filters["autolink"] = autolink
     env.filters["heading"] = heading
+    env.filters["short_name"] = lambda study: names.short_name(study, lang)
+    env.filters["location"] = lambda location: names.location_in(location, lang)
     env.globals.update(
         href=href,
         links=links,
