@@ -31,6 +31,14 @@ Choices shared by the machine-readable formats:
   `document` otherwise).
 - Whitespace, including line breaks, is collapsed to single spaces, so a value
   is always one line (RIS requires it).
+- The original work's address (`original_link`: the DOI's, else the Handle's,
+  else the study's `url`; persistent identifiers first, as APA 7 asks) ends the
+  APA reference. The machine-readable formats give the DOI its own field (`doi`,
+  `DO`, `DOI`, `citation_doi`), so their URL field (`url`, `UR`, `URL`,
+  `citation_public_url`) takes the next address where there is one (Handle,
+  else `url`), else the DOI's. A reference cites the work: the bank's own page
+  (the `url` argument, from the site's base URL) is the URL only of a study
+  without an address of its own.
 """
 
 from __future__ import annotations
@@ -101,7 +109,8 @@ class CitableFacts:
     year: int | None
     year_inferred: int | None  # only when the source states no year; never a value for a year field
     publisher: str | None  # the institution: the school of a thesis, the publisher of a report
-    url: str | None
+    url: str | None  # the original work's address, else the bank's page (see the module's docstring)
+    doi: str | None
 
 
 def _one_line(text: str) -> str:
@@ -121,6 +130,36 @@ def full_title(study: Study) -> str:
     return title
 
 
+# --- the original work on the web ----------------------------------------------------------------
+
+DOI_RESOLVER = "https://doi.org/"
+HANDLE_RESOLVER = "https://hdl.handle.net/"
+
+
+@dataclass(frozen=True)
+class OriginalLink:
+    kind: str  # "doi", "handle" or "url": what the study gives
+    href: str  # the address a browser opens
+
+
+def original_links(study: Study) -> list[OriginalLink]:
+    """Every address of the original work the study gives, persistent identifiers first (DOI, Handle, URL)."""
+    given = [("doi", DOI_RESOLVER, study.doi), ("handle", HANDLE_RESOLVER, study.handle), ("url", "", study.url)]
+    return [OriginalLink(kind, _clean_url(prefix + value)) for kind, prefix, value in given if value]
+
+
+def original_link(study: Study) -> str | None:
+    """The one address a reference and the study page's card give for the original work, or None."""
+    links = original_links(study)
+    return links[0].href if links else None
+
+
+def _url_field(study: Study) -> str | None:
+    """The URL field of a format that has a DOI field too: an address the DOI field does not already give."""
+    links = original_links(study)
+    return next((link.href for link in links if link.kind != "doi"), links[0].href if links else None)
+
+
 def citable_facts(study: Study, url: str | None = None) -> CitableFacts:
     def person(author: Author) -> Person:
         given, family = split_name(_one_line(author.name))
@@ -135,7 +174,8 @@ def citable_facts(study: Study, url: str | None = None) -> CitableFacts:
         year=study.year,
         year_inferred=study.year_inferred.year if study.year_inferred else None,
         publisher=_one_line(study.institution) if study.institution else None,
-        url=_clean_url(url) if url else None,
+        url=_url_field(study) or (_clean_url(url) if url else None),
+        doi=_clean_url(study.doi) if study.doi else None,  # a brace or backslash would break BibTeX
     )
 
 
@@ -176,9 +216,11 @@ def apa_reference(study: Study, lang: str = "nb") -> str:
     kind = f" [{words['master_thesis']}]" if study.type == "master_thesis" else ""
     title = _sentence(full_title(study) + translated + kind)
     publisher = f" {_sentence(study.institution)}" if study.institution else ""
+    # APA 7 ends a reference with the work's DOI or URL, with no full stop after it.
+    link = f" {original_link(study)}" if original_link(study) else ""
     if authors:
-        return f"{authors} ({year}). {title}{publisher}"
-    return f"{title} ({year}).{publisher}"
+        return f"{authors} ({year}). {title}{publisher}{link}"
+    return f"{title} ({year}).{publisher}{link}"
 
 
 def _apa_year(study: Study, lang: str) -> str:
@@ -237,6 +279,7 @@ def bibtex(study: Study, url: str | None = None) -> str:
         ("title", f"{{{bibtex_escape(facts.title)}}}"),
         ("year", str(facts.year) if facts.year else None),
         (_BIBTEX_PUBLISHER_FIELD[entry_type], bibtex_escape(facts.publisher) if facts.publisher else None),
+        ("doi", facts.doi),  # the model's pattern allows no whitespace; biblatex reads doi verbatim
         ("url", facts.url),  # _clean_url left no brace or backslash; biblatex reads url verbatim
         ("note", bibtex_escape(note) if note else None),
     ]
@@ -260,6 +303,7 @@ def ris(study: Study, url: str | None = None) -> str:
         ("PY", str(facts.year) if facts.year else None),
         ("PB", facts.publisher),
         ("M3", _THESIS_GENRE if facts.kind == "master_thesis" else None),  # type of work
+        ("DO", facts.doi),
         ("UR", facts.url),
         ("N1", _year_note(facts)),  # the English title has its own tag (TT)
     ]
@@ -287,6 +331,7 @@ def csl_json(study: Study, url: str | None = None) -> str:
         "title": facts.title,
         "issued": {"date-parts": [[facts.year]]} if facts.year else None,
         "publisher": facts.publisher,
+        "DOI": facts.doi,
         "URL": facts.url,
         "note": _note(facts),
     }
@@ -307,7 +352,12 @@ def highwire_tags(study: Study, url: str | None = None) -> list[tuple[str, str]]
         field = "dissertation" if facts.kind == "master_thesis" else "technical_report"
         tags.append((f"citation_{field}_institution", facts.publisher))
     tags.append(("citation_language", "nb"))
-    if facts.url:
+    if facts.doi:
+        tags.append(("citation_doi", facts.doi))
+    if original_links(study):
+        # Google Scholar's and Zotero's tag for where the work itself is read.
+        tags.append(("citation_public_url", facts.url))
+    elif facts.url:
         tags.append(("citation_abstract_html_url", facts.url))
     return tags
 
@@ -331,6 +381,9 @@ def schema_org(study: Study, url: str | None = None) -> dict[str, object]:
         data["sourceOrganization"] = {"@type": "Organization", "name": facts.publisher}
     if facts.url:
         data["url"] = facts.url
+    # Every address that identifies the original work (schema.org's way to give a DOI, too).
+    if links := original_links(study):
+        data["sameAs"] = [link.href for link in links]
     return data
 
 

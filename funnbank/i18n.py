@@ -9,6 +9,45 @@ from types import SimpleNamespace
 
 STRINGS: dict[str, dict[str, str]] = {
     "nb": {
+        # --- issue 16: the quote bank and the recommendations page (quotes.md.j2, quotes_theme.md.j2,
+        # recommendations.md.j2, _quote.md.j2, _paging.md.j2; funnbank/quotebank.py, attribution.py) ---
+        "quote_bank_intro": "Deltakernes, erfaringskonsulentenes og de ansattes egne ord fra studiene, tema for tema, hvert sitat med kilde.",
+        "quote_bank_all_themes": "Alle temaer i sitatbanken",
+        "speaker_roles_title": "Hvem som snakker",
+        "speaker_roles_intro": "Hvert sitat er merket med hvem som snakker, og med kildens egen betegnelse i parentes, for eksempel «Deltaker (informant i gruppe 1)».",
+        # One per speaker role (vocab.SPEAKER_ROLES): "speaker_role_note_" + the role's key.
+        "speaker_role_note_participant": "en som bruker tiltaket: deltaker, medlem, pasient eller bruker",
+        "speaker_role_note_peer_worker": "en som er ansatt for å bruke egen erfaring med psykisk helse eller rus i arbeidet",
+        "speaker_role_note_staff": "en som arbeider i tiltaket eller tjenesten",
+        "speaker_role_note_manager": "en som leder tiltaket eller tjenesten",
+        "speaker_role_note_relative": "familie eller andre som står en deltaker nær",
+        "speaker_role_note_other": "alle andre, for eksempel samarbeidspartnere",
+        "recommendations_intro": "Hva forfatterne av studiene anbefaler og konkluderer, og hva de mener funnene betyr for praksis. Hver står én gang, med målgruppene og temaene den gjelder.",
+        # One per recommendation kind (vocab.RECOMMENDATION_KINDS): "rec_kind_note_" + the kind's key.
+        "rec_kind_note_recommendation": "det forfatterne anbefaler å gjøre",
+        "rec_kind_note_conclusion": "det forfatterne konkluderer med ut fra funnene",
+        "rec_kind_note_implication": "hva funnene betyr for praksis, ifølge forfatterne",
+        "audiences": "Målgrupper",
+        "no_theme": "Uten tema",
+        "filter_speaker": "Hvem snakker",
+        "filter_kind": "Type",
+        "filter_all": "Alle",
+        # A list in numbered pages (_paging.md.j2); {n} is this page's number, {total} the number of pages.
+        "page_of": "Side {n} av {total}",
+        "page_word": "Side",
+        "pages_label": "Sider",
+        "previous_page": "Forrige side",
+        "next_page": "Neste side",
+        # A quote's in-text citation: "(Ness mfl., 2016, s. 12)"; a copied translation says whose it is.
+        "cite_et_al": "mfl.",
+        "cite_translated": "Funnbankens oversettelse",
+        "js_copy_citation": "Kopier sitat med kilde",
+        "js_citation_copied": "Sitatet og kilden er kopiert",
+        # The quote bank's and the recommendations page's filters; {n} shown of {total}.
+        "js_list_shown": "Viser {n} av {total}",
+        "js_list_shown_page": "Viser {n} av {total} på denne siden",
+        "js_list_none": "Ingen passer. Velg «Alle» i et av filtrene.",
+        # --- end of issue 16 ---
         "site_name": "Funnbanken",
         "about_title": "Om Funnbanken",
         "tagline": "Hva kvalitative evalueringer av tjenester innen psykisk helse og rus har funnet",
@@ -188,8 +227,84 @@ STRINGS: dict[str, dict[str, str]] = {
         # The filter of the page of all review findings; {n} shown of {total}.
         "js_rf_shown": "Viser {n} av {total} funn på tvers",
         "js_rf_none": "Ingen funn på tvers passer. Kryss av for flere.",
+        # --- issue 16 (search): the search page's filters, folded on a phone, say how many are chosen.
+        "js_filters_chosen": "{n} valgt",
+        # --- end issue 16 (search) ---
+        # --- issue 16 (knowledge map): the study tables' headings; {n} is a number of studies.
+        "map_by_study_theme": "Funn og sitater per studie og tema",
+        "map_by_study_concept": "Funn og sitater per studie og begrep",
+        "map_newest": "de {n} nyeste studiene",
+        "map_bars": "Stolpene viser tallene som lengder: jo lengre stolpe, jo større tall.",
+        # --- end issue 16 (knowledge map) ---
+        # --- Pages that answer first (funnbank/answerfirst.py; study and theme pages) ---
+        "on_this_page": "På denne siden",
+        "read_original": "Les hele studien",
+        "original_online": "Studien på nett",
+        "original_in_source": "Original (norsk)",
+        "what_we_know": "Hva vi vet",
+        "with_participants": "med {n} deltakere i alt",
+        "unknown_sizes": "(ukjent antall i {n} av studiene)",
+        "who_is_quoted": "Hvem som siteres",
+        "study_types": "Typer studier",
+        "related_themes": "Beslektede temaer",
+        "and_word": "og",
+        # Who took part, in the plural ("15 erfaringskonsulenter"): "people_" + a speaker role.
+        "people_participant": "deltakere",
+        "people_peer_worker": "erfaringskonsulenter",
+        "people_staff": "ansatte",
+        "people_manager": "ledere",
+        "people_relative": "pårørende",
+        "people_other": "andre",
+        # How data were collected, in the plural ("4 fokusgrupper"): "collected_" + a method.
+        "collected_individual_interview": "individuelle intervjuer",
+        "collected_focus_group": "fokusgrupper",
+        "collected_group_interview": "gruppeintervjuer",
+        "collected_questionnaire": "spørreskjemaer",
+        "collected_observation": "observasjoner",
+        "collected_participant_observation": "deltakende observasjoner",
+        "collected_document_analysis": "dokumentanalyser",
+        "collected_other": "andre metoder",
+        # --- end of pages that answer first ---
+        # Dates on the page about the bank (funnbank/about.py): the month names in order, the date as
+        # shown ("2. desember 2026") and as in the bank's reference (APA 7: "2026, 2. desember").
+        "months": "januar februar mars april mai juni juli august september oktober november desember",
+        "date_long": "{day}. {month} {year}",
+        "date_reference": "{year}, {day}. {month}",
     },
     "en": {
+        # --- issue 16: the quote bank and the recommendations page (see "nb") ---
+        "quote_bank_intro": "The words of participants, peer workers and staff in the studies, theme by theme, each quote with its source.",
+        "quote_bank_all_themes": "All themes in the quote bank",
+        "speaker_roles_title": "Who speaks",
+        "speaker_roles_intro": "Each quote says who speaks, with the source's own label in brackets, for example “Participant (informant i gruppe 1)”.",
+        "speaker_role_note_participant": "someone who uses the service: a participant, member, patient or user",
+        "speaker_role_note_peer_worker": "someone employed to draw on their own experience of mental health or substance use in their work",
+        "speaker_role_note_staff": "someone who works in the service",
+        "speaker_role_note_manager": "someone who leads the service",
+        "speaker_role_note_relative": "family or others close to a participant",
+        "speaker_role_note_other": "anyone else, for example partners of the service",
+        "recommendations_intro": "What the authors of the studies recommend and conclude, and what they find the findings mean for practice. Each is listed once, with the audiences and themes it concerns.",
+        "rec_kind_note_recommendation": "what the authors recommend doing",
+        "rec_kind_note_conclusion": "what the authors conclude from the findings",
+        "rec_kind_note_implication": "what the findings mean for practice, according to the authors",
+        "audiences": "Audiences",
+        "no_theme": "No theme",
+        "filter_speaker": "Who speaks",
+        "filter_kind": "Kind",
+        "filter_all": "All",
+        "page_of": "Page {n} of {total}",
+        "page_word": "Page",
+        "pages_label": "Pages",
+        "previous_page": "Previous page",
+        "next_page": "Next page",
+        "cite_et_al": "et al.",
+        "cite_translated": "Funnbanken's translation",
+        "js_copy_citation": "Copy quote with citation",
+        "js_citation_copied": "The quote and its citation are copied",
+        "js_list_shown": "Showing {n} of {total}",
+        "js_list_shown_page": "Showing {n} of {total} on this page",
+        "js_list_none": "Nothing matches. Choose “All” in one of the filters.",
+        # --- end of issue 16 ---
         "site_name": "Funnbanken",
         "about_title": "About Funnbanken",
         "tagline": "What qualitative evaluations of mental-health and substance-use services have found",
@@ -369,6 +484,49 @@ STRINGS: dict[str, dict[str, str]] = {
         # The filter of the page of all review findings; {n} shown of {total}.
         "js_rf_shown": "Showing {n} of {total} findings across studies",
         "js_rf_none": "No finding across studies matches. Tick more boxes.",
+        # --- issue 16 (search): the search page's filters, folded on a phone, say how many are chosen.
+        "js_filters_chosen": "{n} chosen",
+        # --- end issue 16 (search) ---
+        # --- issue 16 (knowledge map): the study tables' headings; {n} is a number of studies.
+        "map_by_study_theme": "Findings and quotes per study and theme",
+        "map_by_study_concept": "Findings and quotes per study and concept",
+        "map_newest": "the {n} newest studies",
+        "map_bars": "The bars show the numbers as lengths: the longer the bar, the larger the number.",
+        # --- end issue 16 (knowledge map) ---
+        # --- Pages that answer first (funnbank/answerfirst.py; study and theme pages) ---
+        "on_this_page": "On this page",
+        "read_original": "Read the full study",
+        "original_online": "The study online",
+        "original_in_source": "Original (Norwegian)",
+        "what_we_know": "What we know",
+        "with_participants": "with {n} participants in all",
+        "unknown_sizes": "(number unknown in {n} of the studies)",
+        "who_is_quoted": "Who is quoted",
+        "study_types": "Kinds of study",
+        "related_themes": "Related themes",
+        "and_word": "and",
+        # Who took part, in the plural ("15 peer workers"): "people_" + a speaker role.
+        "people_participant": "participants",
+        "people_peer_worker": "peer workers",
+        "people_staff": "staff members",
+        "people_manager": "managers",
+        "people_relative": "relatives",
+        "people_other": "others",
+        # How data were collected, in the plural ("4 focus groups"): "collected_" + a method.
+        "collected_individual_interview": "individual interviews",
+        "collected_focus_group": "focus groups",
+        "collected_group_interview": "group interviews",
+        "collected_questionnaire": "questionnaires",
+        "collected_observation": "observations",
+        "collected_participant_observation": "participant observations",
+        "collected_document_analysis": "document analyses",
+        "collected_other": "other methods",
+        # --- end of pages that answer first ---
+        # Dates on the page about the bank (funnbank/about.py): the month names in order, the date as
+        # shown ("2 December 2026") and as in the bank's reference (APA 7: "2026, December 2").
+        "months": "January February March April May June July August September October November December",
+        "date_long": "{day} {month} {year}",
+        "date_reference": "{year}, {month} {day}",
     },
 }
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import json
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ class IndexRecord:
     content: str
     meta: dict[str, str]
     filters: dict[str, list[str]]
+    sort: dict[str, str] = field(default_factory=dict)  # sort keys, e.g. {"order": "000000012"}
 
 
 def build_index(lang: str, exclude_selectors: list[str], html_root: Path | None = None, html_glob: str = "",
@@ -52,7 +53,8 @@ def build_index(lang: str, exclude_selectors: list[str], html_root: Path | None 
         for start in range(0, len(records), PagefindService.BATCH):
             batch = records[start:start + PagefindService.BATCH]
             service.request_all([{"type": "AddRecord", "index_id": index, "url": r.url, "content": r.content,
-                                  "language": lang, "meta": r.meta, "filters": r.filters, "sort": None}
+                                  "language": lang, "meta": r.meta, "filters": r.filters,
+                                  "sort": r.sort or None}
                                  for r in batch])
             if on_batch:
                 on_batch(len(batch))

@@ -9,12 +9,13 @@ public, stable URLs of the site: change them only through an issue.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from funnbank import editions
+from funnbank import editions, paging, quotebank
 from funnbank.corpus import Corpus
+from funnbank.index import CorpusIndex, build_index
 from funnbank.kinds import KINDS
 
 # The section pages that are not a content kind's, and their templates. A kind's section page and its
@@ -33,7 +34,9 @@ class Page:
     path: str  # relative to the edition's generated folder, POSIX separators
     template: str  # a name under templates/pages/
     context: dict[str, Any] = field(default_factory=dict)
-    key: tuple[str, str] = ("section", "")  # the same page in every edition: ("study", id), ("section", name)
+    # The same page in every edition: ("study", id), ("section", name); a sub-page of a section (the quote
+    # bank's theme pages, a list's page 2) is keyed by the section's name: ("quotes", id), ("recommendations", "2").
+    key: tuple[str, str] = ("section", "")
 
 
 def section_path(name: str, lang: str | None = None) -> str:
@@ -73,10 +76,21 @@ def theme_path(theme_id: str, lang: str | None = None) -> str:
     return item_path("theme", theme_id, lang)
 
 
+def section_folder(name: str, lang: str | None = None) -> str:
+    """The folder of a section page's sub-pages: beside it, named as it is (`sitater.md` → `sitater`,
+    `data/index.md` → `data`), so `sitater/<theme>.md` is served at `/sitater/<theme>/`."""
+    return section_path(name, lang).removesuffix(".md").removesuffix("/index")
+
+
 def path_for(key: tuple[str, str], lang: str) -> str:
-    """The path of the page `key` in edition `lang`: `("section", name)` or `(kind, id)`."""
+    """The path of the page `key` in edition `lang`: `("section", name)`, `(kind, id)`, or a sub-page
+    of a section, `(section name, id)` (`("quotes", "haap/2")` → `sitater/haap/2.md`)."""
     kind, id = key
-    return section_path(id, lang) if kind == "section" else item_path(kind, id, lang)
+    if kind == "section":
+        return section_path(id, lang)
+    if kind in KINDS:
+        return item_path(kind, id, lang)
+    return f"{section_folder(kind, lang)}/{id}.md"
 
 
 def searchable_sections(lang: str) -> tuple[str, ...]:
@@ -132,20 +146,72 @@ def url_relative(target: str, here: str) -> str:
     return _relative(target, here.rstrip("/"))
 
 
-def alternate_link(key: tuple[str, str], lang: str, other: str) -> str:
-    """A relative link from page `key` of edition `lang` to the same page in edition `other`."""
-    link = url_relative(url_from_root(path_for(key, other), other), url_from_root(path_for(key, lang), lang))
+def page_url_relative(target: str, here: str) -> str:
+    """A link for raw HTML from the page at URL `here` to the page at URL `target`, ending in "/" as a
+    directory URL does (`url_relative` drops it), so the browser asks for no redirect."""
+    link = url_relative(target, here)
     return link if link.endswith("/") or link == "." else link + "/"
 
 
-def plan_pages(corpus: Corpus, lang: str | None = None) -> Iterator[Page]:
-    """Every page of an edition, in a stable order: the section pages, then each kind's items."""
+def alternate_link(key: tuple[str, str], lang: str, other: str) -> str:
+    """A relative link from page `key` of edition `lang` to the same page in edition `other`."""
+    return page_url_relative(url_from_root(path_for(key, other), other), url_from_root(path_for(key, lang), lang))
+
+
+# --- lists in numbered pages ----------------------------------------------------------------------
+
+def paged(first: Page, items: Sequence[Any], per_page: int, lang: str,
+          group: Callable[[Any], Hashable] | None = None) -> Iterator[Page]:
+    """A list's pages: `first` (page 1, at its own path and key) with its share of `items`, and as many
+    pages after it as the rest need (`paging.split`; `group` keeps a short group's items together). Each page
+    gets its items as `items` and its place as `paging` (for `_paging.md.j2`), besides `first`'s context."""
+    shares = paging.split(items, per_page, group)
+    keys = [paging.sub_key(first.key, n) for n in range(1, len(shares) + 1)]
+    paths = (first.path, *(path_for(key, lang) for key in keys[1:]))
+    for number, (key, share) in enumerate(zip(keys, shares, strict=True), 1):
+        context = {**first.context, "items": share, "paging": paging.Paging(number, paths)}
+        yield Page(paths[number - 1], first.template, context, key)
+
+
+def _quote_bank(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[Page]:
+    """The quote bank: its overview (the section page), and one page per theme with quotes, in
+    numbered pages when a theme has more than fit on one; each study's quotes kept on one page."""
+    yield Page(section_path("quotes", lang), SECTION_TEMPLATES["quotes"], key=("section", "quotes"))
+    for theme_id in quotebank.quoted_themes(corpus, ix):
+        first = Page(path_for(("quotes", theme_id), lang), "quotes_theme.md.j2",
+                     {"theme": corpus.get("theme", theme_id)}, ("quotes", theme_id))
+        yield from paged(first, quotebank.theme_quotes(ix, theme_id), quotebank.QUOTES_PER_PAGE, lang,
+                         group=lambda mention: mention.study.id)
+
+
+def _recommendations(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[Page]:
+    """The recommendations, each once, in numbered pages when there are more than fit on one (a
+    theme's, listed together, go on on the next page under its heading again)."""
+    first = Page(section_path("recommendations", lang), SECTION_TEMPLATES["recommendations"],
+                 key=("section", "recommendations"))
+    yield from paged(first, quotebank.recommendation_entries(corpus, ix), quotebank.RECOMMENDATIONS_PER_PAGE,
+                     lang, group=lambda entry: entry.group)
+
+
+# Section pages that are more than one page: each plans its own (its section page first).
+SECTION_PLANNERS: dict[str, Callable[[Corpus, CorpusIndex, str], Iterator[Page]]] = {
+    "quotes": _quote_bank, "recommendations": _recommendations,
+}
+
+
+def plan_pages(corpus: Corpus, lang: str | None = None, ix: CorpusIndex | None = None) -> Iterator[Page]:
+    """Every page of an edition, in a stable order: the section pages (with their sub-pages), then each
+    kind's items. `ix`: the corpus index, if already built."""
     lang = lang or editions.source().lang
+    ix = ix or build_index(corpus)
     for kind in KINDS.values():
         if kind.section_template:
             yield Page(section_path(kind.section, lang), kind.section_template, key=("section", kind.section))
     for name, template in SECTION_TEMPLATES.items():
-        yield Page(section_path(name, lang), template, key=("section", name))
+        if name in SECTION_PLANNERS:
+            yield from SECTION_PLANNERS[name](corpus, ix, lang)
+        else:
+            yield Page(section_path(name, lang), template, key=("section", name))
     for kind in KINDS.values():
         for item in corpus.items(kind.name):
             yield Page(item_path(kind.name, item.id, lang), kind.template, {kind.name: item}, (kind.name, item.id))

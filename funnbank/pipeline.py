@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from funnbank import editions
+from funnbank.about import last_change
 from funnbank.corpus import Corpus
 from funnbank.export import data_files
 from funnbank.i18n import script_strings
@@ -90,9 +91,11 @@ def generate(corpus: Corpus, paths: Paths, ix: CorpusIndex | None = None,
     """Write each edition's Markdown (the data files go with the source edition, once for the site);
     return the page count and what was written."""
     ix = ix or build_index(corpus)
+    # Found once for every edition, so both show the same date ("Sist endret" on the page about the bank).
+    changed = last_change(paths.content)
     count, totals = 0, WriteStats(0, 0, 0)
     for lang in langs or editions.languages():
-        pages = render_pages(corpus, paths.page_templates(), lang, ix=ix)
+        pages = render_pages(corpus, paths.page_templates(), lang, ix=ix, last_change=changed)
         is_root = lang == editions.source().lang
         files = {**pages, **data_files(corpus), "robots.txt": ROBOTS_TXT} if is_root else pages
         stats = write_tree(files, paths.edition_docs(lang))

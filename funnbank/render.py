@@ -12,6 +12,7 @@ import functools
 import html
 import json
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +20,21 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from funnbank import assessment, datadocs, editions, evidence, levels, names, pages, views, vocab
+from funnbank import about, answerfirst, assessment, datadocs, editions, evidence, levels, names, pages, views, vocab
+from funnbank import attribution, quotebank  # issue 16: the quote bank and the recommendations page
 from funnbank.autolink import ConceptMatcher, PageLinker
 from funnbank.citation import CITATION_LINK_STRINGS, apa_reference, full_title, highwire_tags, schema_org
 from funnbank.corpus import Corpus
 from funnbank.i18n import strings
 from funnbank.kinds import KINDS
+from funnbank import knowledgemap  # issue 16: the knowledge map
 from funnbank.index import CorpusIndex, build_index
 from funnbank.listing import vocabulary_fields
 from funnbank.model import UNKNOWABLE_FACTS, Finding, Localized, Study, title_in
 from funnbank.markup import escape_inline, md_finalize, paragraphs, toc_label
 from funnbank.pages import Page
-from funnbank.search import FilterValues, filter_names, filter_tags, value_orders
+from funnbank.search import (FilterValues, PageSearch, filter_names, filter_tags, page_search, search_tags,
+                             value_orders)
 
 
 def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environment:
@@ -82,7 +86,14 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
         **assessment.TEMPLATE_GLOBALS,  # the bank's appraisal and user-involvement record
         **levels.JINJA_GLOBALS,  # confidence and concern labels
         **evidence.JINJA_GLOBALS,  # review findings' evidence profiles
+        **about.TEMPLATE_GLOBALS,  # the page about the bank: counts, kinds of service, dates, reference
+        **answerfirst.JINJA_GLOBALS,  # pages that answer first: study card, theme box, on this page, English facts
+        # issue 16: quotes' attribution and citation; the quote bank's and recommendations page's lists and filters
+        **attribution.JINJA_GLOBALS,
+        **quotebank.JINJA_GLOBALS,
+        quote_bank_path=lambda theme_id: pages.path_for(("quotes", theme_id), lang),  # a theme's quotes
         recommendations_by_first_audience=views.by_first_audience,
+        **knowledgemap.TEMPLATE_GLOBALS,  # issue 16: the knowledge map's totals, bars and column headers
     )
     return env
 
@@ -120,15 +131,22 @@ def json_attr(value: object) -> Markup:
     return Markup(html.escape(json.dumps(value, ensure_ascii=False), quote=True))
 
 
-def searchable_part(filters: dict[str, list[str]], caller: Callable[[], str]) -> Markup:
+# --- issue 16 (search): a page's search metadata, browse order and weight (search.page_search) ---
+@pass_context
+def searchable_part(context: Context, filters: dict[str, list[str]], caller: Callable[[], str]) -> Markup:
     """`{% call searchable_part(page_filters) %}…{% endcall %}`: the part of a page the search indexes,
-    with the page's filters, opened and closed here.
+    with the page's filters, opened and closed here; and what `render_page` found the page gives the
+    search besides its words (`page_search`: metadata, browse order, the weight of its text).
 
     It follows the page's `h1`, which carries its own `data-pagefind-body` (MkDocs takes the page
     title only from an `h1` at the top level, so the heading cannot be inside this `div`).
     """
-    return Markup(f'<div data-pagefind-body markdown>\n<div class="fb-search-filters">{filter_tags(filters)}</div>\n\n\n'
+    search: PageSearch = context.get("page_search") or PageSearch({}, "")
+    weight = "" if search.weight is None else f' data-pagefind-weight="{search.weight}"'
+    return Markup(f'<div data-pagefind-body{weight} markdown>\n'
+                  f'<div class="fb-search-filters">{filter_tags(filters)}{search_tags(search)}</div>\n\n\n'
                   f'{caller()}</div>\n')
+# --- end issue 16 (search) ---
 
 
 @pass_context
@@ -236,16 +254,19 @@ def label(context: Context, vocabulary: str, key: str) -> str:
 
 
 def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb",
-                 ix: CorpusIndex | None = None) -> dict[str, str]:
-    """Every page's Markdown, by path in the generated folder. `ix`: the corpus index, if already built."""
+                 ix: CorpusIndex | None = None, last_change: date | None = None) -> dict[str, str]:
+    """Every page's Markdown, by path in the generated folder. `ix`: the corpus index, if already built;
+    `last_change`: the date the content last changed (`about.last_change`), shown on the page about
+    the bank, which leaves it out when None."""
     env = make_environment(template_dirs, lang)
     matcher = ConceptMatcher.build(corpus.concepts, lang)
     ix = ix or build_index(corpus)
     shared = {"corpus": corpus, "ix": ix, "t": strings(lang), "lang": lang, "source_lang": editions.source().lang,
               "search": FilterValues(corpus, ix.backlinks, lang),
-              "search_filter_names": filter_names(lang), "search_value_orders": value_orders(lang)}
+              "search_filter_names": filter_names(lang), "search_value_orders": value_orders(lang),
+              "last_change": last_change}
     out: dict[str, str] = {}
-    for page in pages.plan_pages(corpus, lang):
+    for page in pages.plan_pages(corpus, lang, ix):
         out[page.path] = render_page(env, page, shared, matcher)
     return out
 
@@ -262,7 +283,9 @@ def render_page(env: Environment, page: Page, shared: dict[str, Any], matcher: C
     kind = KINDS.get(page.key[0])
     if kind is not None and kind.search_filters is not None:
         # What the search filters the item's page by (`{% call searchable_part(page_filters) %}` in its template).
-        shared = {**shared, "page_filters": kind.search_filters(shared["search"], page.context[kind.name])}
+        item = page.context[kind.name]
+        shared = {**shared, "page_filters": kind.search_filters(shared["search"], item),
+                  "page_search": page_search(shared["search"], kind.name, item)}  # issue 16 (search)
     body = template.render({**shared, **page.context, "page_path": page.path, "linker": linker})
     return front_matter(page_meta(page, lang, page.context.get("study"))) + body
 

@@ -1,13 +1,14 @@
 """What the overview pages show, arranged once per build: the knowledge map's rows, the concepts
-index by letter, framework and popularity, each study's finding tree, the studies newest first.
+index by letter, framework and popularity, each study's finding tree, the studies newest first, and
+what the study and theme pages show first (who is quoted, a theme's numbers, its related themes).
 
 These only arrange the corpus and its backlinks (`backlinks`); no page sorts or groups for itself.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from funnbank import editions, vocab
@@ -17,6 +18,9 @@ from funnbank.model import Concept, Finding, Study, Theme
 
 # A knowledge map cell: (findings, quotes) of a study about the row's theme or concept; None: a gap.
 MapCell = tuple[int, int] | None
+# Vocabulary keys with how often each occurs, most first (ties in the vocabulary's order): who speaks in
+# a study's or a theme's quotes, which kinds of study a theme draws on.
+Counts = list[tuple[str, int]]
 # A framework of the concepts index: its root concept and the concepts below it, each with its depth
 # under the root (0: directly under it); a None root holds the concepts that are in no framework.
 Framework = tuple[Concept | None, list[tuple[Concept, int]]]
@@ -35,12 +39,30 @@ class PageViews:
     concepts_by_letter: Mapping[str, list[tuple[str, list[Concept]]]]
     concepts_by_framework: list[Framework]
     concepts_by_popularity: list[Concept]  # most studies first
+    # Pages that answer first: the study page's card and the theme page's "what we know" box.
+    speakers_of_study: Mapping[str, Counts]  # study id → the speaker roles of its quotes
+    theme_glance: Mapping[str, ThemeGlance]
+    # theme id → the themes it names as related, then those that name it, each once, never itself.
+    related_themes: Mapping[str, list[Theme]]
+
+
+@dataclass(frozen=True)
+class ThemeGlance:
+    """What the studies of a theme are, in numbers: the theme page's "what we know" box."""
+
+    studies: int
+    participants: int  # the sum of the sample sizes the studies give
+    unknown_sizes: int  # studies that give no sample size (not in `participants`)
+    speakers: Counts  # the speaker roles of the theme's quotes
+    study_types: Counts
 
 
 # The knowledge map is a cross table; its size is columns × rows. To keep the page's size bounded as
 # the corpus grows, it shows at most the newest MAP_COLUMNS studies and the MAP_CONCEPT_ROWS most used
-# concepts (every theme); the studies index and the concept pages cover the rest.
-MAP_COLUMNS = 25
+# concepts (every theme); the studies index and the concept pages cover the rest. (Issue 16: a dozen
+# study columns is about what a desktop screen shows side by side, with the headers' words whole;
+# the map's totals cover every study.)
+MAP_COLUMNS = 12
 MAP_CONCEPT_ROWS = 40
 
 
@@ -62,7 +84,43 @@ def build_views(corpus: Corpus, backlinks: Backlinks) -> PageViews:
         concepts_by_framework=_concepts_by_framework(corpus, backlinks),
         concepts_by_popularity=sorted(
             corpus.concepts, key=lambda c: (-len(backlinks.studies_by_concept[c.id]), norwegian_key(c.label.nb))),
+        speakers_of_study={study.id: counted((q.speaker_role for q in study.quotes), vocab.SPEAKER_ROLES)
+                           for study in corpus.studies},
+        theme_glance={theme.id: theme_glance(backlinks.studies_by_theme[theme.id], backlinks.quotes_by_theme[theme.id])
+                      for theme in corpus.themes},
+        related_themes=related_themes(corpus.themes),
     )
+
+
+def counted(keys: Iterable[str], vocabulary: Mapping[str, object]) -> Counts:
+    """How often each vocabulary key occurs in `keys`, most first; ties in the vocabulary's order."""
+    counts = Counter(keys)
+    order = {key: i for i, key in enumerate(vocabulary)}
+    return sorted(counts.items(), key=lambda item: (-item[1], order[item[0]]))
+
+
+def theme_glance(studies: list[Study], quotes: Mentions) -> ThemeGlance:
+    """The numbers of a theme's "what we know" box, from its studies and quotes (backlinks)."""
+    sizes = [study.method.sample_size for study in studies]
+    return ThemeGlance(
+        studies=len(studies),
+        participants=sum(size for size in sizes if size is not None),
+        unknown_sizes=sizes.count(None),
+        speakers=counted((m.item.speaker_role for m in quotes), vocab.SPEAKER_ROLES),  # type: ignore[union-attr]
+        study_types=counted((study.type for study in studies), vocab.STUDY_TYPES),
+    )
+
+
+def related_themes(themes: Iterable[Theme]) -> dict[str, list[Theme]]:
+    """Each theme's related themes: those it names (in its order), then those naming it (in corpus order).
+
+    A reader of either theme should see the other, so one `related` entry links both pages."""
+    by_id = {theme.id: theme for theme in themes}
+    related: dict[str, dict[str, None]] = {id: dict.fromkeys(theme.related) for id, theme in by_id.items()}
+    for theme in by_id.values():
+        for other in theme.related:
+            related[other][theme.id] = None
+    return {id: [by_id[other] for other in others if other != id] for id, others in related.items()}
 
 
 def _map_concepts(corpus: Corpus, backlinks: Backlinks) -> list[Concept]:

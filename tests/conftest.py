@@ -100,3 +100,29 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The real content, built once and served over HTTP."""
     yield from _build_and_serve(CONTENT, tmp_path_factory.mktemp("real-site"))
+
+
+# --- pages as readers meet them: the two sizes, and axe-core ------------------------------------------
+
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
+# WCAG 2.0–2.2 A and AA, and axe's best practices. target-size (WCAG 2.2, 2.5.8) is off by default in
+# axe, so `axe_violations` asks for it by name.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def open_page(page, site: BuiltSite, path: str, viewport: dict[str, int]):  # type: ignore[no-untyped-def]
+    """Open `path` of a built site at a viewport size, and let it settle."""
+    page.set_viewport_size(viewport)
+    page.goto(site.url + path)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def axe_violations(page) -> list[tuple[str, str, list[object]]]:  # type: ignore[no-untyped-def]
+    """Every axe-core violation on the page as it stands: (rule, impact, the first three targets)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                       "rules": {"target-size": {"enabled": True}}})
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]

@@ -122,4 +122,4 @@ def test_cli_build_prints_one_summary_line(corpus_dir: Path, tmp_path: Path, cap
     code = main(["build", "--content", str(corpus_dir), "--out", str(tmp_path / "s"), "--docs", str(tmp_path / "d")])
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 0
-    assert len(out) == 1 and out[0].startswith("Built 2 studies, 3 concepts, 2 themes: 40 pages in ")
+    assert len(out) == 1 and out[0].startswith("Built 2 studies, 3 concepts, 2 themes: 46 pages in ")

@@ -23,6 +23,13 @@ GOLDEN = ROOT / "tests" / "fixtures" / "golden"  # the Norwegian edition
 GOLDEN_EN = ROOT / "tests" / "fixtures" / "golden-en"  # the English edition
 
 
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page about the bank shows the date of the content's last change; a fixed SOURCE_DATE_EPOCH
+    # (2026-12-02) keeps the golden copy independent of git and of the files' times.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796212800")
+
+
 def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

@@ -76,7 +76,9 @@ def test_apa_names_and_references() -> None:
     assert apa_name(Author(name="Rose-Marie Bank")) == "Bank, R.-M."
     assert apa_name(Author(name="- x")) == "- x"  # nothing to abbreviate: the name as written
     known = load_corpus(FIXTURE_CONTENT).study("alpha-2020")
-    assert apa_reference(known) == "En, F. (2020). Alfa-gruppene: En evaluering av et påfunnet tiltak. Et universitet."
+    # The fixture study has a DOI: APA 7 ends the reference with it (tests/test_reader_pages.py).
+    assert apa_reference(known) == ("En, F. (2020). Alfa-gruppene: En evaluering av et påfunnet tiltak. Et universitet. "
+                                    "https://doi.org/10.1234/alfa.2020")
     three = known.model_copy(update={"authors": [
         Author(name="Ottar Ness"), Author(name="Arne Johansen"), Author(name="Knut Ivar Bjørlykhaug")]})
     assert apa_reference(three).startswith("Ness, O., Johansen, A., & Bjørlykhaug, K. I. (2020). Alfa-gruppene: En")

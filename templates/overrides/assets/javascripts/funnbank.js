@@ -117,7 +117,146 @@
   }
   keepLinksAsWritten();
 
-  function init() { copyLinks(); sortableTables(); reviewFindingFilters(); }
+  // Issue 16: the language switch (partials/header.html) keeps the reader's place. Its link is written
+  // at build time, without the anchor and the query, which only the browser knows; as the reader
+  // follows it (click, Enter, middle click, or "copy link" from the context menu) the link gets the
+  // current #anchor (findings, quotes and recommendations have the same ids in every edition) and
+  // ?query (the search page's q and filters). Without a script the plain link leads to the same page.
+  function switchKeepsPlace() {
+    ["click", "auxclick", "contextmenu"].forEach(function (type) {
+      window.addEventListener(type, function (event) {
+        var link = event.target instanceof Element ? event.target.closest("a.fb-edition-switch") : null;
+        if (!link) return;
+        if (!link.dataset.fbHref) link.dataset.fbHref = link.getAttribute("href");
+        var url = new URL(link.dataset.fbHref, location.href);
+        url.search = location.search;
+        url.hash = location.hash;
+        link.href = url.href;
+      }, true);
+    });
+  }
+  switchKeepsPlace();
+
+  // --- Issue 16: the quote bank's and the recommendations page's filters; "copy quote with citation" ---
+
+  /* A list's filters (quotes_theme.md.j2, recommendations.md.j2): the <select>s in .fb-list-filters,
+     hidden without a script, hide each listed item (.fb-filter-item) whose data-<select name> does not
+     hold the chosen word, and a group ([data-filter-group]: its heading) when none of its items is
+     left. An element the page is opened at (#municipal-services) may name a filter and value to start
+     from (data-filter-preset="audience municipal-services"): the home page's links to an audience. */
+  function listFilters() {
+    var box = document.querySelector(".fb-list-filters");
+    if (!box || box.dataset.fbReady) return;
+    box.dataset.fbReady = "1";
+    var items = Array.prototype.slice.call(document.querySelectorAll(".fb-filter-item"));
+    var selects = Array.prototype.slice.call(box.querySelectorAll("select"));
+    var status = box.querySelector(".fb-list-status");
+    function matches(item) {
+      return selects.every(function (select) {
+        var words = (item.getAttribute("data-" + select.name) || "").split(" ");
+        return !select.value || words.indexOf(select.value) >= 0;
+      });
+    }
+    function apply() {
+      var shown = 0;
+      items.forEach(function (item) {
+        item.hidden = !matches(item);
+        if (!item.hidden) shown += 1;
+      });
+      document.querySelectorAll("[data-filter-group]").forEach(function (group) {
+        group.hidden = !group.querySelector(".fb-filter-item:not([hidden])");
+      });
+      var all = selects.every(function (select) { return !select.value; });
+      status.textContent = all ? "" : !shown ? word("js_list_none")
+        : word(box.hasAttribute("data-paged") ? "js_list_shown_page" : "js_list_shown")
+          .replace("{n}", shown).replace("{total}", items.length);
+    }
+    function preset() {
+      var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var wanted = target && (target.getAttribute("data-filter-preset") || "").split(" ");
+      var select = wanted && box.querySelector("select[name='" + CSS.escape(wanted[0]) + "']");
+      if (!select || !select.querySelector("option[value='" + CSS.escape(wanted[1] || "") + "']")) return;
+      select.value = wanted[1];
+      apply();
+    }
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    window.addEventListener("hashchange", preset);
+    // A link to its own preset (the audiences' row) applies it again, as the address may not change.
+    document.querySelectorAll("a[data-filter-preset]").forEach(function (link) {
+      link.addEventListener("click", function () { setTimeout(preset, 0); });
+    });
+    box.hidden = false;
+    apply();
+    preset();
+  }
+
+  /* Says a result aloud to screen readers (a button's changed words are not announced). */
+  function announce(text) {
+    var region = document.getElementById("fb-announce");
+    if (!region) {
+      region = document.createElement("p");
+      region.id = "fb-announce";
+      region.className = "fb-sr";
+      region.setAttribute("role", "status");
+      document.body.appendChild(region);
+    }
+    region.textContent = "";
+    setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  /* What the button copies: «the quote» (Author, year, s. 12) and the absolute address of the quote
+     on its study page. The English edition copies the translation, where the page shows one, in
+     English quotation marks; data-cite then says whose translation it is (funnbank/attribution.py). */
+  function citationText(quote) {
+    var translation = quote.querySelector(".fb-translation-words");
+    var words = translation ? "\u201c" + translation.textContent.trim() + "\u201d"
+      : quote.querySelector(".fb-quote-words").textContent.trim();
+    return words + " " + quote.getAttribute("data-cite") + " " + new URL(quote.getAttribute("data-cite-href"), location.href).href;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    // Without the clipboard API (a page served over plain http): the older way, through a selection.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var done = document.execCommand && document.execCommand("copy");
+      document.body.removeChild(area);
+      if (done) { resolve(); } else { reject(new Error("copy refused")); }
+    });
+  }
+
+  /* Each quote with a citation (_quote.md.j2) gets a button at the end of its source line. Without a
+     script there is no button; the quote, its source and its link are all on the page. */
+  function citationButtons() {
+    document.querySelectorAll("blockquote.fb-quote[data-cite]").forEach(function (quote) {
+      var line = quote.querySelector(".fb-quote-source");
+      if (quote.dataset.fbReady || !line || !quote.querySelector(".fb-quote-words")) return;
+      quote.dataset.fbReady = "1";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "fb-cite-button";
+      button.textContent = word("js_copy_citation");
+      button.addEventListener("click", function () {
+        copyText(citationText(quote)).then(function () {
+          // Said aloud, and shown on the button for a moment.
+          announce(word("js_citation_copied"));
+          button.textContent = word("js_citation_copied");
+          setTimeout(function () { button.textContent = word("js_copy_citation"); }, 2000);
+        });
+      });
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(button);
+    });
+  }
+  // --- end of issue 16 ---
+
+  function init() { copyLinks(); sortableTables(); reviewFindingFilters(); listFilters(); citationButtons(); }
   // Material's instant navigation swaps pages without a reload; document$ announces each new page.
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); } else { init(); }
   document.addEventListener("DOMContentLoaded", init);

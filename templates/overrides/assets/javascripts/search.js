@@ -16,15 +16,69 @@
   function word(key) { return typeof STRINGS[key] === "string" ? STRINGS[key] : key; }
   var HEADER_RESULTS = 8;
   var PAGE_SIZE = 20;
+  // How Pagefind ranks (https://pagefind.app/docs/ranking/). The index (funnbank/search.py) holds each
+  // finding, quote and recommendation once, in a record of its own, and the study, concept and theme
+  // pages without what they repeat; the text of concept and theme pages weighs half. Here:
+  // - pageLength 0.15 (Pagefind: 0.75): a study page is many times as long as a quote by nature, not
+  //   because it is less about what it says; at 0.75 it could hardly come first.
+  // - metaWeights: a match in a result's title counts 5 times (Pagefind's default), in a concept's other
+  //   names ("peer support", "likemann") as in its title. An item's study, by its short name (`context`,
+  //   shown) and its title (`study`, not shown), counts as the text and half: the peer workers' study's
+  //   findings are found by "erfaringskonsulent", but do not all outrank what names the word itself. A
+  //   teaser or a quote's speaker only repeats the result's words: no weight.
+  var RANKING = {
+    pageLength: 0.15,
+    metaWeights: { title: 5, names: 5, context: 1, study: 0.5, teaser: 0, source: 0 },
+  };
+  // Concept and theme pages (the `overview` filter, search.OVERVIEW_FILTER) tell in their own words what
+  // many studies found. When a study's own words match too, the study and its findings come first: such
+  // a page's score counts OVERVIEW_SCORE of Pagefind's. Pagefind weighs no page as a whole, so the two
+  // are searched apart and merged (`rankedSearch`).
+  var OVERVIEW = { overview: "yes" };
+  var OVERVIEW_SCORE = 0.6;
+  // A search without words lists its results in the index's browse order (search.BROWSE_ORDER).
+  var BROWSE_SORT = { order: "asc" };
 
   var pagefindPromise = null;
   function pagefind() {
     if (!pagefindPromise) {
       pagefindPromise = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () { return pf; });
+        return pf.options({ baseUrl: root.pathname, excerptLength: 24, ranking: RANKING })
+          .then(function () { return pf; });
       });
     }
     return pagefindPromise;
+  }
+
+  /* Pagefind's search with the ranking above: {results, filters} as Pagefind gives them, the results
+     (each with `score` and `data()`) in one list, best first, and the filter counts of both searches
+     added up (the two share no result). Without words: the browse order. */
+  function rankedSearch(pf, query, filters) {
+    if (!query) return pf.search(null, { filters: filters, sort: BROWSE_SORT });
+    var chosen = Object.keys(filters).length ? [filters] : [];
+    return Promise.all([
+      pf.search(query, { filters: { all: chosen.concat([{ not: OVERVIEW }]) } }),
+      pf.search(query, { filters: { all: chosen.concat([OVERVIEW]) } }),
+    ]).then(function (both) {
+      var overviews = both[1].results.map(function (r) {
+        return { id: r.id, score: r.score * OVERVIEW_SCORE, data: r.data };
+      });
+      var results = both[0].results.concat(overviews).sort(function (a, b) { return b.score - a.score; });
+      return { results: results, filters: addCounts(both[0].filters, both[1].filters) };
+    });
+  }
+
+  function addCounts(a, b) {
+    var sum = {};
+    [a || {}, b || {}].forEach(function (counts) {
+      Object.keys(counts).forEach(function (key) {
+        sum[key] = sum[key] || {};
+        Object.keys(counts[key]).forEach(function (value) {
+          sum[key][value] = (sum[key][value] || 0) + counts[key][value];
+        });
+      });
+    });
+    return sum;
   }
 
   function countText(n) {
@@ -56,8 +110,9 @@
     return node;
   }
 
-  /* One result: title (a link to the page or the item's anchor), what kind it is, its study. */
-  function resultItem(data, classes) {
+  /* One result: title (a link to the page or the item's anchor), what kind it is, its study; the
+     words around the match, or without words the result's own teaser; a quote's speaker and place. */
+  function resultItem(data, classes, withWords) {
     var item = el("li", classes.item);
     var link = el("a", classes.link);
     link.href = data.url;
@@ -67,9 +122,14 @@
     article.appendChild(heading);
     var context = [kind, data.meta.context].filter(Boolean).join(" · ");
     if (context) article.appendChild(el("p", classes.context, context));
-    var teaser = el("p", classes.teaser);
-    teaser.appendChild(excerptNode(data.excerpt));
-    article.appendChild(teaser);
+    // Without words Pagefind's excerpt is the page's first words ("Fakta. Opplysning Verdi …").
+    var teaser = withWords ? excerptNode(data.excerpt) : data.meta.teaser && document.createTextNode(data.meta.teaser);
+    if (teaser) {
+      var paragraph = el("p", classes.teaser);
+      paragraph.appendChild(teaser);
+      article.appendChild(paragraph);
+    }
+    if (data.meta.source) article.appendChild(el("p", classes.source, "— " + data.meta.source));
     link.appendChild(article);
     item.appendChild(link);
     return item;
@@ -89,6 +149,7 @@
     var classes = {
       item: "md-search-result__item", link: "md-search-result__link", article: "md-search-result__article md-typeset",
       title: "fb-result-title", context: "fb-result-context", teaser: "md-search-result__teaser",
+      source: "fb-result-source",
     };
 
     function open() {
@@ -109,25 +170,32 @@
     form.addEventListener("reset", function () { list.textContent = ""; meta.textContent = word("js_search_start"); });
     meta.textContent = word("js_search_start");
 
+    var typing = null;
     input.addEventListener("input", function () {
       var query = input.value.trim();
       var ticket = ++latest;
+      clearTimeout(typing);
       if (!query) { list.textContent = ""; meta.textContent = word("js_search_start"); return; }
-      pagefind().then(function (pf) { return pf.debouncedSearch(query, {}, 150); }).then(function (search) {
+      // Searched once typing pauses; `ticket` drops an answer a later keystroke has overtaken.
+      typing = setTimeout(function () {
+        pagefind().then(function (pf) { return rankedSearch(pf, query, {}); }).then(show);
+      }, 150);
+
+      function show(search) {
         if (!search || ticket !== latest) return null;
         return Promise.all(search.results.slice(0, HEADER_RESULTS).map(function (r) { return r.data(); }))
           .then(function (results) {
             if (ticket !== latest) return;
             list.textContent = "";
             meta.textContent = countText(search.results.length);
-            results.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
+            results.forEach(function (data) { list.appendChild(resultItem(data, classes, true)); });
             var more = el("li", "md-search-result__item fb-search-all");
             var link = el("a", "md-search-result__link", word("js_search_all"));
             link.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(query);
             more.appendChild(link);
             list.appendChild(more);
           });
-      });
+      }
     });
 
     // Arrow keys move between the results; Escape closes. The page's own shortcuts: "/", "s", "f".
@@ -170,12 +238,14 @@
     var form = page.querySelector("form");
     var input = form.querySelector("input[type=search]");
     var filtersBox = page.querySelector(".fb-filters");
+    var filtersFold = page.querySelector(".fb-filters-box");
+    var chosenCount = page.querySelector(".fb-filters-count");
     var status = page.querySelector(".fb-search-status");
     var list = page.querySelector(".fb-search-results");
     var more = page.querySelector(".fb-search-more");
     var none = page.querySelector(".fb-no-results");
     var classes = { item: "fb-result", link: "fb-result-link", article: "", title: "fb-result-title",
-                    context: "fb-result-context", teaser: "fb-result-teaser" };
+                    context: "fb-result-context", teaser: "fb-result-teaser", source: "fb-result-source" };
     var state = readUrl();
     // Pagefind loads a filter's values only when asked; asking once up front makes every search's
     // counts cover every filter, not only those the query happens to use.
@@ -218,8 +288,16 @@
       return values.sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b, "nb"); });
     }
 
-    /* One fieldset per filter; values with results (or chosen) get a checkbox with their count. */
+    /* The folded filters' summary says how many values are chosen ("2 valgt"). */
+    function showChosenCount() {
+      var n = Object.keys(state.filters).reduce(function (sum, key) { return sum + state.filters[key].length; }, 0);
+      chosenCount.textContent = n ? "(" + word("js_filters_chosen").replace("{n}", n) + ")" : "";
+    }
+
+    /* One fieldset per filter; values with results (or chosen) get a checkbox with their count, the
+       whole label its target (at least 24 × 24 px, WCAG 2.2). */
     function renderFilters(counts) {
+      showChosenCount();
       filtersBox.textContent = "";
       Object.keys(names).forEach(function (key) {
         var values = sortValues(key, counts[key] || {}).filter(function (value) {
@@ -231,18 +309,14 @@
         var shortList = el("div", "fb-filter-values");
         var rest = null;
         values.forEach(function (value, index) {
-          var id = "fb-f-" + key + "-" + index;
-          var row = el("div", "fb-filter-value");
+          var row = el("label", "fb-filter-value fb-check");
           var box = el("input");
           box.type = "checkbox";
-          box.id = id;
           box.name = key;
           box.value = value;
           box.checked = (state.filters[key] || []).indexOf(value) >= 0;
-          var label = el("label", null, value + " (" + (counts[key][value] || 0) + ")");
-          label.htmlFor = id;
           row.appendChild(box);
-          row.appendChild(label);
+          row.appendChild(el("span", null, value + " (" + (counts[key][value] || 0) + ")"));
           if (index < 10 || box.checked) {
             shortList.appendChild(row);
           } else {
@@ -261,6 +335,7 @@
       }
     }
 
+    /* The next PAGE_SIZE results; the button is there only while there are more. */
     function showMore() {
       var ticket = latest;
       var batch = current.results.slice(shown, shown + PAGE_SIZE);
@@ -268,7 +343,7 @@
       more.hidden = shown >= current.results.length;
       return Promise.all(batch.map(function (r) { return r.data(); })).then(function (results) {
         if (ticket !== latest) return;
-        results.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
+        results.forEach(function (data) { list.appendChild(resultItem(data, classes, Boolean(state.q))); });
       });
     }
 
@@ -286,7 +361,7 @@
         });
       }
       return ready.then(function (index) {
-        return index.pf.search(state.q || null, { filters: pagefindFilters() });
+        return rankedSearch(index.pf, state.q, pagefindFilters());
       }).then(function (search) {
         if (ticket !== latest) return null;
         current = search;
@@ -320,7 +395,10 @@
       refocus = { name: box.name, value: box.value };
       run();
     });
-    more.addEventListener("click", function () { showMore(); });
+    more.addEventListener("click", function () { if (current) showMore(); });
+    // Folded on a narrow screen, where the filters would push the results below the fold; open where
+    // they stand beside them (the layout's breakpoint, funnbank.css).
+    filtersFold.open = window.matchMedia("(min-width: 45em)").matches;
     page.classList.add("fb-ready");
     run();
   }
