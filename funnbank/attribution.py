@@ -13,7 +13,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from funnbank import names, pages, vocab
-from funnbank.citation import _apa_year as apa_year  # the year as APA writes it: "2017", "2017, antatt", "u.å."
+from funnbank.citation import apa_year  # the year as APA writes it: "2017", "2017, antatt", "u.å."
 from funnbank.citation import split_name
 from funnbank.markup import escape_inline
 from funnbank.model import Quote, Study

@@ -210,7 +210,7 @@ def apa_reference(study: Study, lang: str = "nb") -> str:
         authors = ", ".join(names[:-1]) + f", {words['and']} " + names[-1]
     else:
         authors = names[0] if names else ""
-    year = _apa_year(study, lang)
+    year = apa_year(study, lang)
     # APA 7 for a work in another language: the original title, then its English translation in brackets.
     translated = f" [{study.title_en}]" if lang == "en" and study.title_en else ""
     kind = f" [{words['master_thesis']}]" if study.type == "master_thesis" else ""
@@ -223,7 +223,7 @@ def apa_reference(study: Study, lang: str = "nb") -> str:
     return f"{title} ({year}).{publisher}{link}"
 
 
-def _apa_year(study: Study, lang: str) -> str:
+def apa_year(study: Study, lang: str) -> str:
     """The year in the parentheses: stated ("2017"), inferred ("2017, antatt") or none ("u.å.")."""
     if study.year:
         return str(study.year)

@@ -198,6 +198,27 @@ SECTION_PLANNERS: dict[str, Callable[[Corpus, CorpusIndex, str], Iterator[Page]]
     "quotes": _quote_bank, "recommendations": _recommendations,
 }
 
+# A theme page lists each of its studies with its findings, two quotes and its recommendations on the
+# theme; beyond this many studies the list goes on in numbered pages (`temaer/<id>/2/`), so the page
+# stays small at any corpus size (about 250 KB at 40 studies).
+THEME_STUDIES_PER_PAGE = 40
+
+
+def _theme_pages(first: Page, theme: Any, ix: CorpusIndex, lang: str) -> Iterator[Page]:
+    """A theme's page, its studies in numbered pages when there are more than fit on one."""
+    yield from paged(first, ix.studies_by_theme[theme.id], THEME_STUDIES_PER_PAGE, lang)
+
+
+def theme_page_of(ix: CorpusIndex, theme_id: str, study_id: str, lang: str) -> str:
+    """The path of the theme's page that lists `study_id` (page 1, or a numbered page of a large theme)."""
+    ids = [study.id for study in ix.studies_by_theme[theme_id]]
+    number = ids.index(study_id) // THEME_STUDIES_PER_PAGE + 1 if study_id in ids else 1
+    return path_for(paging.sub_key(("theme", theme_id), number), lang)
+
+
+# Item pages that are more than one page, by kind: each plans its own from its page 1.
+ITEM_PLANNERS: dict[str, Callable[[Page, Any, CorpusIndex, str], Iterator[Page]]] = {"theme": _theme_pages}
+
 
 def plan_pages(corpus: Corpus, lang: str | None = None, ix: CorpusIndex | None = None) -> Iterator[Page]:
     """Every page of an edition, in a stable order: the section pages (with their sub-pages), then each
@@ -213,5 +234,7 @@ def plan_pages(corpus: Corpus, lang: str | None = None, ix: CorpusIndex | None =
         else:
             yield Page(section_path(name, lang), template, key=("section", name))
     for kind in KINDS.values():
+        planner = ITEM_PLANNERS.get(kind.name)
         for item in corpus.items(kind.name):
-            yield Page(item_path(kind.name, item.id, lang), kind.template, {kind.name: item}, (kind.name, item.id))
+            page = Page(item_path(kind.name, item.id, lang), kind.template, {kind.name: item}, (kind.name, item.id))
+            yield from planner(page, item, ix, lang) if planner else (page,)

@@ -58,6 +58,7 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
     env.filters["location"] = lambda location: names.location_in(location, lang)
     env.globals.update(
         href=href,
+        theme_page_of=theme_page_of,
         links=links,
         label=label,
         study_path=functools.partial(pages.study_path, lang=lang),
@@ -239,6 +240,12 @@ def citation_downloads(context: Context, study: Study) -> Markup:
         href_ = site_file(context, pages.item_url("study", study.id) + name)
         links.append(f'<a href="{html.escape(href_)}" download>{html.escape(t[string])}</a>')
     return Markup(" · ".join(links))
+
+
+@pass_context
+def theme_page_of(context: Context, theme_id: str, study_id: str) -> str:
+    """The theme page that lists the study's findings on the theme (a large theme has numbered pages)."""
+    return pages.theme_page_of(context["ix"], theme_id, study_id, context["lang"])
 
 
 @pass_context

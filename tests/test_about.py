@@ -24,12 +24,10 @@ from funnbank.i18n import strings
 from funnbank.loader import load_corpus
 from funnbank.pipeline import Paths, generate
 
-from conftest import FIXTURE_CONTENT, BuiltSite
+from conftest import DESKTOP, FIXTURE_CONTENT, PHONE, BuiltSite, axe_violations
 
 CORPUS = load_corpus(FIXTURE_CONTENT)
 LANGS = ("nb", "en")
-PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 EPOCH = "1741348800"  # 2025-03-07 12:00 UTC: not a day any commit of the fixture content was made
 # The epoch's date as each edition shows it, and in the bank's reference (APA 7).
 SHOWN = {"nb": ("7. mars 2025", "(2025, 7. mars)"), "en": ("7 March 2025", "(2025, March 7)")}
@@ -217,13 +215,8 @@ def test_the_drawer_menu_leads_to_the_about_page(page: Any, fixture_site: BuiltS
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_about_page_has_no_axe_violations(page: Any, fixture_site: BuiltSite, lang: str,
                                               viewport: dict[str, int]) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     _open(page, fixture_site, pages.url_from_root(pages.section_path("about", lang), lang), viewport)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
-                                       "rules": {"target-size": {"enabled": True}}})
-    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
-    assert violations == []
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize(("start", "target"), [("studier/alpha-2020/#q1", "en/studies/alpha-2020/#q1"),

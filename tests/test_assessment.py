@@ -23,7 +23,7 @@ from funnbank.names import location_in
 from funnbank.pipeline import Paths, generate
 from funnbank.render import render_pages
 
-from conftest import FIXTURE_CONTENT, ROOT, BuiltSite
+from conftest import FIXTURE_CONTENT, ROOT, BuiltSite, axe_violations
 
 CORPUS = load_corpus(FIXTURE_CONTENT)
 ALPHA = CORPUS.study("alpha-2020")  # appraised 8 yes, 1 no, 1 can't tell; involved in data collection
@@ -219,14 +219,8 @@ def test_the_card_fits_the_screen_and_opens_on_a_click(page, fixture_site: Built
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("which", [0, 1], ids=["study", "studies"])
 def test_no_axe_violations_on_the_study_page_and_the_index(page, fixture_site: BuiltSite, lang: str, which: int) -> None:  # type: ignore[no-untyped-def]
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(fixture_site.url + SITE_PATHS[lang][which])
     page.wait_for_load_state("networkidle")
     page.locator("details.fb-casp summary").first.click() if which == 0 else None
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
-    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                  for v in results.response["violations"]]
-    assert violations == []
+    assert axe_violations(page) == []
 

@@ -21,11 +21,10 @@ from funnbank.index import build_index
 from funnbank.loader import load_corpus
 from funnbank.model import title_in
 
-from conftest import CONTENT, FIXTURE_CONTENT, ROOT, BuiltSite
+from conftest import CONTENT, DESKTOP, FIXTURE_CONTENT, PHONE, ROOT, BuiltSite, axe_violations
 
 FIXTURE = load_corpus(FIXTURE_CONTENT)
 REAL = load_corpus(CONTENT)
-PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 MAP = {"nb": "kunnskapskart/", "en": "en/knowledge-map/"}
 # The map stays a small page whatever the number of studies (HTML; Material adds about 30 KB to the Markdown).
 MAX_MAP_KB = 500
@@ -184,11 +183,5 @@ def test_on_a_phone_each_theme_is_a_block_with_a_line_per_study(page: Any, real_
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_map_passes_axe_with_wcag_2_2(page: Any, real_site: BuiltSite, lang: str,
                                           viewport: dict[str, int]) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     open_map(page, real_site, lang, viewport)
-    results = Axe().run(page, options={
-        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-        "rules": {"target-size": {"enabled": True}}})
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
-    assert violations == []
+    assert axe_violations(page) == []

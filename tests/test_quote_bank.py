@@ -29,12 +29,10 @@ from funnbank.names import location_in
 from funnbank.pipeline import Paths, generate
 from funnbank.synth import write_synthetic_corpus
 
-from conftest import CONTENT, FIXTURE_CONTENT, BuiltSite, _build_and_serve
+from conftest import CONTENT, DESKTOP, FIXTURE_CONTENT, PHONE, BuiltSite, _build_and_serve, axe_violations, open_page
 
 LANGS = ("nb", "en")
 PER_PAGE = 3  # quotes per page of the browser tests' site (two per page of recommendations)
-PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 # --- paging, on its own ---------------------------------------------------------------------------
@@ -291,6 +289,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(quotebank, "QUOTES_PER_PAGE", PER_PAGE)
         patch.setattr(quotebank, "RECOMMENDATIONS_PER_PAGE", 2)
+        patch.setattr(pages, "THEME_STUDIES_PER_PAGE", 1)  # a theme of two studies: two pages
         yield from _build_and_serve(content, base)
 
 
@@ -303,12 +302,6 @@ def paged_corpus(paged_site: BuiltSite) -> Any:
 # The script has said the copy is made (funnbank.js's live region has words).
 ANNOUNCED = "(document.getElementById('fb-announce') || {}).textContent"
 
-
-def open_page(page: Any, site: BuiltSite, path: str, viewport: dict[str, int]) -> Any:
-    page.set_viewport_size(viewport)
-    page.goto(site.url + path)
-    page.wait_for_load_state("networkidle")
-    return page
 
 
 def visible_quotes(page: Any) -> list[str]:
@@ -479,11 +472,27 @@ def axe_pages() -> list[str]:
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("path", axe_pages())
 def test_no_axe_violations(page: Any, paged_site: BuiltSite, path: str, viewport: dict[str, int]) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     open_page(page, paged_site, path, viewport)
-    # target-size (WCAG 2.2, 2.5.8) is off by default in axe: asked for by name.
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
-                                       "rules": {"target-size": {"enabled": True}}})
-    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
-    assert violations == []
+    assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_large_theme_lists_its_studies_in_numbered_pages(page: Any, paged_site: BuiltSite, paged_corpus: Any,
+                                                           lang: str) -> None:
+    corpus, ix = paged_corpus
+    theme = next(t for t in corpus.themes if len(ix.studies_by_theme[t.id]) == 2)
+    first, second = ix.studies_by_theme[theme.id]
+    root = "" if lang == "nb" else "en/"
+    open_page(page, paged_site, root + pages.page_url(pages.theme_path(theme.id, lang)), PHONE)
+    assert page.locator(f"h3[id='{first.id}']").count() == 1 and page.locator(f"h3[id='{second.id}']").count() == 0
+    assert page.locator("[data-pagefind-body]").count() > 0  # page 1 is the one searched
+    page.locator("nav.fb-paging").get_by_role("link", name="2").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(root + pages.page_url(pages.path_for(("theme", f"{theme.id}/2"), lang)))
+    assert page.locator(f"h3[id='{second.id}']").count() == 1 and page.locator(f"h3[id='{first.id}']").count() == 0
+    assert page.locator("[data-pagefind-body]").count() == 0  # a later page is not a second result
+    page.locator("a.fb-edition-switch").click()  # the switch leads to the same page of the other edition
+    page.wait_for_load_state()
+    other = "en" if lang == "nb" else "nb"
+    assert page.url.endswith(pages.url_from_root(pages.path_for(("theme", f"{theme.id}/2"), other), other))

@@ -27,14 +27,12 @@ from funnbank.model import EnglishFacts, Localized, Study, Theme
 from funnbank.render import render_pages
 from funnbank.views import counted, related_themes
 
-from conftest import FIXTURE_CONTENT, ROOT, BuiltSite
+from conftest import DESKTOP, FIXTURE_CONTENT, PHONE, ROOT, BuiltSite, axe_violations, open_page
 from test_exports import read_bibtex, ris_tags
 
 CORPUS = load_corpus(FIXTURE_CONTENT)
 ALPHA, BETA = CORPUS.study("alpha-2020"), CORPUS.study("beta-2021")
 TEMPLATES = [ROOT / "templates" / "pages"]
-PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def rendered(corpus: Corpus, lang: str) -> dict[str, str]:
@@ -355,12 +353,6 @@ def test_every_speaker_role_and_data_collection_method_has_its_plural() -> None:
 
 # --- in the browser: phones, print, accessibility, the collapsed original ----------------------------
 
-def open_page(page: Any, site: BuiltSite, path: str, viewport: dict[str, int]) -> Any:
-    page.set_viewport_size(viewport)
-    page.goto(site.url + path)
-    page.wait_for_load_state("networkidle")
-    return page
-
 
 STUDY_PAGES = [("nb", "studier/alpha-2020/"), ("en", "en/studies/alpha-2020/")]
 THEME_PAGES = [("nb", "temaer/arbeid/"), ("en", "en/themes/arbeid/")]
@@ -410,15 +402,10 @@ def test_the_norwegian_original_is_collapsed_and_opens(page: Any, fixture_site: 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize(("lang", "path"), STUDY_PAGES + THEME_PAGES + [("nb", "temaer/"), ("en", "en/themes/")])
 def test_no_axe_violations(page: Any, fixture_site: BuiltSite, lang: str, path: str, viewport: dict[str, int]) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     open_page(page, fixture_site, path, viewport)
     for details in page.locator("details.fb-original").all():
         details.evaluate("d => d.open = true")  # the original's text is checked too
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
-                                       "rules": {"target-size": {"enabled": True}}})
-    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
-    assert violations == []
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize(("lang", "path"), STUDY_PAGES + THEME_PAGES)

@@ -24,13 +24,11 @@ from funnbank.index import build_index
 from funnbank.model import Theme, title_in
 from funnbank.pipeline import Paths, generate
 
-from conftest import FIXTURE_CONTENT, BuiltSite
+from conftest import DESKTOP, FIXTURE_CONTENT, PHONE, BuiltSite, axe_violations, open_page
 
 CORPUS = load_corpus(FIXTURE_CONTENT)
 REVIEWED = [(theme, rf) for theme in CORPUS.themes for rf in theme.review_findings]
 LANGS = ("nb", "en")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -190,12 +188,6 @@ def test_every_link_of_the_fixture_site_resolves(fixture_site: BuiltSite) -> Non
 
 # --- in Chromium ------------------------------------------------------------------------------
 
-def open_page(page: Any, site: BuiltSite, path: str, viewport: dict[str, int]) -> Any:
-    page.set_viewport_size(viewport)
-    page.goto(site.url + path)
-    page.wait_for_load_state("networkidle")
-    return page
-
 
 def visible_entries(page: Any) -> list[str]:
     return [e.get_attribute("id") for e in page.locator(".fb-rf-entry").all() if e.is_visible()]
@@ -291,11 +283,5 @@ def review_pages() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("name", "path"), review_pages(), ids=[name for name, _ in review_pages()])
 def test_no_axe_violations(page: Any, fixture_site: BuiltSite, name: str, path: str,
                            viewport: dict[str, int]) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     open_page(page, fixture_site, path, viewport)
-    # target-size (WCAG 2.2, 2.5.8) is off by default in axe: asked for by name.
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
-                                       "rules": {"target-size": {"enabled": True}}})
-    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
-    assert violations == []
+    assert axe_violations(page) == []

@@ -26,13 +26,12 @@ from funnbank.loader import load_corpus
 from funnbank.markup import shorten
 from funnbank.model import Study
 
-from conftest import CONTENT, BuiltSite
+from conftest import CONTENT, DESKTOP, PHONE, BuiltSite, axe_violations
 
 CORPUS = load_corpus(CONTENT)
 INDEX = build_index(CORPUS)
 NB, EN = strings("nb"), strings("en")
 PEER_WORKERS = "erfaringskonsulenter-2020"
-PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 # A concept's or theme's own page (a review finding's result is at an anchor on a theme page).
 OVERVIEW_PAGE = re.compile(r"^/(?:en/)?(?:begreper|temaer|concepts|themes)/[a-z0-9-]+/$")
 
@@ -257,16 +256,10 @@ def test_on_a_phone_the_results_come_before_the_filters(page: Any, real_site: Bu
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_search_page_passes_axe_with_wcag_2_2_target_sizes(page: Any, real_site: BuiltSite,
                                                                viewport: dict[str, int]) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page.set_viewport_size(viewport)
     search_page(page, real_site, [("q", "håp")])
     page.locator("details.fb-filters-box").evaluate("el => el.open = true")  # the filters' boxes shown
     page.locator("details.fb-filter-rest").evaluate_all("els => els.forEach(el => el.open = true)")
-    results = Axe().run(page, options={
-        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-        "rules": {"target-size": {"enabled": True}}})
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
-    assert violations == []
+    assert axe_violations(page) == []
     boxes = page.locator(".fb-filter input[type=checkbox]").all()
     assert boxes and all(b.bounding_box()["width"] >= 24 and b.bounding_box()["height"] >= 24 for b in boxes)
