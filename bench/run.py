@@ -59,6 +59,7 @@ MAX_STUDY_PAGE_SPREAD = 0.10
 MAX_GENERATOR_OVERHEAD = 0.20
 MAX_SERVE_SECONDS = 2.0
 MAX_FIRST_SEARCH_KB = 300.0
+MAX_PAGE_KB = 500.0  # every HTML page, section pages and their numbered pages included (issue 16)
 
 Json = dict[str, Any]
 
@@ -223,7 +224,15 @@ def measure_site(site: Path) -> Json:
         "site_mb": round(_size(site) / 2**20, 1),
         "search_index_mb": round(sum(_size(root / "pagefind") for root in _edition_roots(site)) / 2**20, 1),
         "page_sizes_kb": page_sizes_kb(site),
+        "largest_page": largest_page(site),
     }
+
+
+def largest_page(site: Path) -> Json:
+    """The largest HTML page anywhere in the site (numbered sub-pages included): its URL and size in KB."""
+    path = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    return {"url": "/" + path.relative_to(site).as_posix().removesuffix("index.html"),
+            "kb": round(path.stat().st_size / 1024, 1)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -599,6 +608,10 @@ def check_targets(rows: list[Json], serve: Json | None) -> list[Json]:
         targets.append(_target(f"`serve` shows an edited study ≤ {MAX_SERVE_SECONDS:g} s",
                                f"{serve['seconds']} s (real corpus, {serve['study']})",
                                serve["seconds"] <= MAX_SERVE_SECONDS))
+    page = largest.get("largest_page")
+    targets.append(_target(f"every page ≤ {MAX_PAGE_KB:g} KB at 1,000 studies",
+                           f"largest {page['kb']} KB ({page['url']}) {at}" if page else "not measured",
+                           None if not page or largest["n"] < 1000 else page["kb"] <= MAX_PAGE_KB))
     first = largest["first_search_kb"]
     targets.append(_target(f"first search ≤ {MAX_FIRST_SEARCH_KB:g} KB at 1,000 studies",
                            "not measured (--no-browser)" if first is None else f"{first} KB {at}",

@@ -15,7 +15,7 @@ ROW_FIELDS = {
     "peak_python_mb", "peak_pagefind_mb", "phases", "html_files", "study_page_kb", "site_mb", "search_index_mb",
     "page_sizes_kb", "first_search_kb", "search_page_kb", "search_detail", "second_build",
     "mkdocs_alone_seconds", "mkdocs_alone_html_files", "mkdocs_alone_peak_mb", "generator_overhead",
-    "build_overhead", "zensical", "code_changed",
+    "build_overhead", "zensical", "code_changed", "largest_page",
 }
 
 
@@ -39,7 +39,8 @@ def test_benchmark_writes_a_row_with_every_field(tmp_path: Path) -> None:
     assert row["zensical"] == {"status": "skipped"}
     assert row["first_search_kb"] is None  # --no-browser
     # Every target is listed; those this run cannot measure say so instead of passing.
-    assert len(result["targets"]) == 7
+    assert len(result["targets"]) == 8
+    assert row["largest_page"]["kb"] > 0 and row["largest_page"]["url"].startswith("/")
     assert {t["status"] for t in result["targets"]} <= {"PASS", "MISS", "n/a"}
     # The table and the target lines are printed.
     assert "| N | pages |" in proc.stdout and "Targets:" in proc.stdout
