@@ -95,6 +95,10 @@ QUOTES = Table(
             "Hvem som sier det, slik kilden omtaler dem (f.eks. «deltaker», «informant 3»).",
             "Who says it, as the source refers to them (e.g. «deltaker», participant, or «informant 3»).",
         ), lambda _, q: q.speaker),
+        Column("speaker_role", Label(
+            f"Hvem som snakker, i Funnbankens ordliste: {_keys(vocab.SPEAKER_ROLES).nb}.",
+            f"Who speaks, in Funnbanken's vocabulary: {_keys(vocab.SPEAKER_ROLES).en}.",
+        ), lambda _, q: q.speaker_role),
         Column("location", Label(
             "Hvor i kilden sitatet står: siden («s. 19») der teksten viser den, ellers kapitlet.",
             "Where in the source the quote is: the page («s. 19», p. 19) where the text shows it, otherwise the chapter.",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from funnbank import vocab
 from funnbank.corpus import Corpus
 from funnbank.errors import FunnbankError
 from funnbank.quotes import speaker_label_at_end
@@ -90,6 +91,7 @@ def draft(source: SourceText, passage: Span, repeats: list[Span], quote_id: str,
     fields = [
         *text_field(passage.text),
         f"speaker:  # TODO: as the report names them; the source goes on «{after}»",
+        f"speaker_role:  # TODO: {' | '.join(vocab.SPEAKER_ROLES)}",
         "finding:  # TODO: id of the finding it illustrates",
         f"location: {_location(source, passage)}",
     ]

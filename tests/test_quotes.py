@@ -198,6 +198,7 @@ def test_quote_prints_yaml_that_round_trips_to_a_verbatim_text_with_its_page(
     assert SourceText(pages_source(), "pages.txt").contains(item["text"])
     assert item["location"] == "s. 11"
     assert item["speaker"] is None and "# TODO" in out and "«Informant 3 11 Fyll" in out
+    assert item["speaker_role"] is None and "# TODO: participant | peer_worker | staff" in out
 
 
 def test_quote_warns_when_the_passage_runs_over_a_page_number(
