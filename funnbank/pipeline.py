@@ -22,7 +22,8 @@ from funnbank.progress import Progress, watch_files
 from funnbank.render import render_pages
 from funnbank.search import index_edition, item_records
 from funnbank.settings import template_folders
-from funnbank.site import mkdocs_build, staging_dir, swap_into_place
+from funnbank.parallel import EditionBuild, build_editions
+from funnbank.site import staging_dir, swap_into_place
 from funnbank.writer import WriteStats, write_tree
 
 
@@ -116,14 +117,16 @@ def build(paths: Paths, progress: Progress | None = None) -> BuildReport:
     with _timed(phases, "generate"):
         progress.phase("Generating", 1)
         page_count, stats = generate(corpus, paths, ix)
-    with staging_dir(paths.out) as staging:
+    with staging_dir(paths.out) as staging, staging_dir(paths.out) as scratch:
         with _timed(phases, "mkdocs"):
             progress.phase("MkDocs", page_count)
-            with watch_files(progress, lambda: sum(1 for _ in staging.rglob("index.html"))):
-                # The source edition first: MkDocs empties its output folder, which holds the others.
-                for edition in editions.EDITIONS:
-                    mkdocs_build(paths.edition_config(edition.lang), paths.edition_docs(edition.lang),
-                                 edition_out(staging, edition.lang), {"js_strings": script_strings(edition.lang)})
+            built = lambda: sum(1 for folder in (staging, scratch) for _ in folder.rglob("index.html"))  # noqa: E731
+            with watch_files(progress, built):
+                # The source edition first: its folder holds the others (`parallel`).
+                build_editions([EditionBuild(paths.edition_config(edition.lang), paths.edition_docs(edition.lang),
+                                             edition_out(staging, edition.lang),
+                                             {"js_strings": script_strings(edition.lang)})
+                                for edition in editions.EDITIONS], scratch)
                 # A web server serves only the root's 404 page; another edition's would be dead weight
                 # with links that are wrong where it lives (MkDocs roots them at "/").
                 for edition in editions.EDITIONS:
