@@ -112,20 +112,22 @@ def _record_pagefind_peaks(peaks: list[float]) -> None:
 
 
 def _record_mkdocs_calls(calls: list[Json]) -> None:
-    """Wrap `funnbank.site.mkdocs_build` wherever the package imported it, to learn which
-    (config, Markdown folder) pairs the build hands to MkDocs: one per edition, however many."""
-    import funnbank.site
+    """Wrap `funnbank.parallel.build_editions` wherever the package imported it, to learn which
+    (config, Markdown folder) pairs the build hands to MkDocs: one per edition, however many. (The
+    editions' MkDocs runs happen in processes of their own, so MkDocs itself cannot be wrapped here.)"""
+    import funnbank.parallel
 
-    original = funnbank.site.mkdocs_build
+    original = funnbank.parallel.build_editions
 
-    def recording(config_file: Path, docs_dir: Path, site_dir: Path, *args: Any, **kwargs: Any) -> Any:
-        calls.append({"config": str(Path(config_file).resolve()), "docs": str(Path(docs_dir).resolve())})
-        return original(config_file, docs_dir, site_dir, *args, **kwargs)
+    def recording(jobs: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.extend({"config": str(Path(job.config).resolve()), "docs": str(Path(job.docs).resolve())}
+                     for job in jobs)
+        return original(jobs, *args, **kwargs)
 
     for module in list(sys.modules.values()):
         if getattr(module, "__name__", "").startswith("funnbank") and \
-                getattr(module, "mkdocs_build", None) is original:
-            module.mkdocs_build = recording  # type: ignore[attr-defined]
+                getattr(module, "build_editions", None) is original:
+            module.build_editions = recording  # type: ignore[attr-defined]
 
 
 def _counts(stats: Any) -> Json:

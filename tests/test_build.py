@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import funnbank.pipeline
+import funnbank.parallel
 from funnbank.cli import main
 from funnbank.errors import BuildError
 from funnbank.pipeline import Paths, build
@@ -103,7 +103,7 @@ def test_mkdocs_failure_leaves_previous_site_and_no_temporary_folder(
         (site_dir / "index.html").write_text("half-built")
         raise BuildError("MkDocs failed (strict mode)")
 
-    monkeypatch.setattr(funnbank.pipeline, "mkdocs_build", failing_build)
+    monkeypatch.setattr(funnbank.parallel, "mkdocs_build", failing_build)  # each edition's process runs it
     with pytest.raises(BuildError):
         build(built_fixture_site)
     assert _site_state(built_fixture_site.out) == before
