@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from funnbank import vocab
 from funnbank.corpus import Corpus
-from funnbank.markup import escape_chars
+from funnbank.markup import count, escape_chars
 from funnbank.model import Study
 
 
@@ -132,11 +132,6 @@ def bank_reference(context: Context, day: date | None) -> Markup:
         parts.append(f"({escape_chars(_date_text(context, day, 'date_reference'))}).")
     parts.append(f"*{escape_chars(t.site_name)}: {escape_chars(t.tagline)}*.")
     return Markup(" ".join(parts))
-
-
-def count(n: int, one: str, many: str) -> str:
-    """A number with its noun in the singular or the plural: "1 studie", "5 studier"."""
-    return f"{n} {one if n == 1 else many}"
 
 
 TEMPLATE_GLOBALS = {

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from funnbank import vocab
 from funnbank.citation import original_link, original_links
-from funnbank.markup import escape_inline, paragraphs, shorten
+from funnbank.markup import count, escape_inline, paragraphs, shorten
 from funnbank.model import TAGLINE_MAX, DataCollection, Finding, Study, Theme
 from funnbank.views import Counts, ThemeGlance
 
@@ -36,10 +36,10 @@ from funnbank.views import Counts, ThemeGlance
 
 def _counted_words(context: Context, n: int | None, vocabulary: str, key: str, plural_prefix: str) -> str:
     """"4 fokusgrupper", "1 fokusgruppe", or "fokusgrupper" without a number."""
-    if n == 1:
-        return f"1 {vocab.VOCABULARIES[vocabulary][key].in_lang(context['lang']).lower()}"
     plural = context["t"][f"{plural_prefix}{key}"]
-    return plural if n is None else f"{n} {plural}"
+    if n is None:
+        return plural
+    return count(n, vocab.VOCABULARIES[vocabulary][key].in_lang(context["lang"]).lower(), plural)
 
 
 def _and_list(context: Context, words: Sequence[str]) -> str:

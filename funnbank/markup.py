@@ -59,6 +59,11 @@ def shorten(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def count(n: int, one: str, many: str) -> str:
+    """A number with its noun in the singular or the plural: "1 studie", "5 studier"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def toc_label(text: str, limit: int = 60) -> Markup:
     """A short label for a long heading in the table of contents (`{: data-toc-label="…" }`): shortened,
     and only words and plain punctuation, so nothing in it is read as markup, an attribute or the end

@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -126,3 +127,14 @@ def axe_violations(page) -> list[tuple[str, str, list[object]]]:  # type: ignore
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
                                        "rules": {"target-size": {"enabled": True}}})
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+
+
+def open_search(page, site: BuiltSite, params: list[tuple[str, str]], edition: str = ""):  # type: ignore[no-untyped-def]
+    """The search page of edition `edition` ("" or "en/") with these URL parameters, once it has answered:
+    results shown, or "no results" said."""
+    page.goto(f"{site.url}{edition}{'search' if edition else 'sok'}/?{urlencode(params)}")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.fb-search-status');"
+        " return s && s.textContent && (document.querySelector('.fb-result') ||"
+        " !document.querySelector('.fb-no-results').hidden); }")
+    return page

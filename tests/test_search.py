@@ -20,7 +20,7 @@ import pytest
 from funnbank.loader import load_corpus
 from funnbank.model import Study
 
-from conftest import CONTENT
+from conftest import CONTENT, open_search
 
 pytestmark = pytest.mark.browser
 
@@ -81,12 +81,7 @@ RUNNABLE = [q for q in QUERIES if missing_from_content(q[2], q[1]) is None]
 
 def search_page(page, site, query: str, filters: dict[str, list[str]]):  # type: ignore[no-untyped-def]
     params = ([("q", query)] if query else []) + [(k, v) for k, vs in filters.items() for v in vs]
-    page.goto(f"{site.url}sok/?{urlencode(params)}")
-    page.wait_for_function(
-        "() => { const s = document.querySelector('.fb-search-status');"
-        " return s && s.textContent && (document.querySelector('.fb-result') ||"
-        " !document.querySelector('.fb-no-results').hidden); }")
-    return page
+    return open_search(page, site, params)
 
 
 def top_links(page, n: int = 5) -> list[str]:  # type: ignore[no-untyped-def]

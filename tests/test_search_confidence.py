@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -22,7 +22,7 @@ from funnbank.loader import load_corpus
 from funnbank.model import Localized, ReviewFinding, Study, Theme, UserInvolvement
 from funnbank.search import FILTER_KEYS, FilterValues, SearchRecord, item_records, value_orders
 
-from conftest import CONTENT, FIXTURE_CONTENT, ROOT, BuiltSite
+from conftest import CONTENT, FIXTURE_CONTENT, ROOT, BuiltSite, open_search
 
 
 # --- a hand-made corpus --------------------------------------------------------------------------
@@ -164,15 +164,6 @@ def test_one_short_record_per_review_finding() -> None:
 FIXTURE = load_corpus(FIXTURE_CONTENT)
 REAL = load_corpus(CONTENT)
 REVIEW_FINDINGS_NB = "funn på tvers"
-
-
-def open_search(page: Any, site: BuiltSite, params: list[tuple[str, str]], edition: str = "") -> Any:
-    page.goto(f"{site.url}{edition}{'search' if edition else 'sok'}/?{urlencode(params)}")
-    page.wait_for_function(
-        "() => { const s = document.querySelector('.fb-search-status');"
-        " return s && s.textContent && (document.querySelector('.fb-result') ||"
-        " !document.querySelector('.fb-no-results').hidden); }")
-    return page
 
 
 def result_links(page: Any) -> list[str]:

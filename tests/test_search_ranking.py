@@ -15,7 +15,6 @@ import gzip
 import json
 import re
 from typing import Any
-from urllib.parse import urlencode
 
 import pytest
 
@@ -26,7 +25,7 @@ from funnbank.loader import load_corpus
 from funnbank.markup import shorten
 from funnbank.model import Study
 
-from conftest import CONTENT, DESKTOP, PHONE, BuiltSite, axe_violations
+from conftest import CONTENT, DESKTOP, PHONE, BuiltSite, axe_violations, open_search
 
 CORPUS = load_corpus(CONTENT)
 INDEX = build_index(CORPUS)
@@ -124,15 +123,6 @@ def test_concept_and_theme_pages_are_not_indexed_by_what_they_repeat(real_site: 
 
 # --- in Chromium ------------------------------------------------------------------------------------
 
-def search_page(page: Any, site: BuiltSite, params: list[tuple[str, str]], edition: str = "") -> Any:
-    page.goto(f"{site.url}{edition}{'search' if edition else 'sok'}/?{urlencode(params)}")
-    page.wait_for_function(
-        "() => { const s = document.querySelector('.fb-search-status');"
-        " return s && s.textContent && (document.querySelector('.fb-result') ||"
-        " !document.querySelector('.fb-no-results').hidden); }")
-    return page
-
-
 def links(page: Any) -> list[str]:
     return [a.get_attribute("href") for a in page.locator(".fb-result-link").all()]
 
@@ -146,7 +136,7 @@ def item_of(link: str) -> tuple[Study, str]:
 def test_a_the_peer_workers_study_comes_before_concept_and_theme_pages(page: Any, real_site: BuiltSite) -> None:
     if PEER_WORKERS not in {s.id for s in CORPUS.studies}:
         pytest.skip(f"{PEER_WORKERS} is not in the content")
-    found = links(search_page(page, real_site, [("q", "erfaringskonsulent arbeid")]))
+    found = links(open_search(page, real_site, [("q", "erfaringskonsulent arbeid")]))
     first = next((i for i, link in enumerate(found) if link.startswith(f"/studier/{PEER_WORKERS}/")), None)
     assert first is not None and first < 3, found[:5]
     assert not [link for link in found[:first] if OVERVIEW_PAGE.match(link)], found[:first + 1]
@@ -155,7 +145,7 @@ def test_a_the_peer_workers_study_comes_before_concept_and_theme_pages(page: Any
 @pytest.mark.browser
 def test_b_hope_in_participants_words_each_quote_with_its_source(page: Any, real_site: BuiltSite) -> None:
     participant = vocab.SPEAKER_ROLES["participant"].nb
-    search_page(page, real_site, [("q", "håp"), ("type", NB.kind_quote), ("speaker", participant)])
+    open_search(page, real_site, [("q", "håp"), ("type", NB.kind_quote), ("speaker", participant)])
     results = page.locator(".fb-result").all()
     assert len(results) >= 2
     for result in results:
@@ -174,7 +164,7 @@ def test_c_recommendations_for_municipal_services_on_belonging(page: Any, real_s
     if theme is None:
         pytest.skip("no theme tilhorighet-og-fellesskap in the content")
     about = [("q", "tilhørighet")] if how == "words" else [("theme", theme.label.nb)]
-    search_page(page, real_site, [*about, ("type", NB.kind_recommendation),
+    open_search(page, real_site, [*about, ("type", NB.kind_recommendation),
                                   ("audience", vocab.AUDIENCES["municipal_services"].nb)])
     found = links(page)
     assert found
@@ -187,14 +177,14 @@ def test_c_recommendations_for_municipal_services_on_belonging(page: Any, real_s
 @pytest.mark.browser
 def test_a_search_without_words_shows_each_result_s_own_teaser(page: Any, real_site: BuiltSite) -> None:
     theme = CORPUS.themes[0]
-    search_page(page, real_site, [("theme", theme.label.nb)])
+    open_search(page, real_site, [("theme", theme.label.nb)])
     found = links(page)
     # What the studies found first; the pages that hold it after.
     kinds = ["item" if "#" in link else "page" for link in found]
     assert kinds == sorted(kinds, key=lambda kind: kind == "page")
     teasers = page.locator(".fb-result-teaser").all_text_contents()
     assert teasers and not [t for t in teasers if NB.fact in t and NB.value in t]  # "Fakta. Opplysning Verdi …"
-    search_page(page, real_site, [("theme", theme.label.nb), ("type", NB.kind_study)])
+    open_search(page, real_site, [("theme", theme.label.nb), ("type", NB.kind_study)])
     for result in page.locator(".fb-result").all():
         study_id = result.locator(".fb-result-link").get_attribute("href").split("/")[2]
         teaser = result.locator(".fb-result-teaser").text_content()
@@ -207,7 +197,7 @@ def test_the_english_edition_names_studies_in_english(page: Any, real_site: Buil
     if study is None:
         pytest.skip("no study with an English short name")
     english = names.short_name(study, "en")
-    search_page(page, real_site, [("type", EN.kind_finding), ("study", english)], "en/")
+    open_search(page, real_site, [("type", EN.kind_finding), ("study", english)], "en/")
     contexts = page.locator(".fb-result-context").all_text_contents()
     assert contexts and all(c == f"{EN.kind_finding} · {english}" for c in contexts)
 
@@ -216,13 +206,13 @@ def test_the_english_edition_names_studies_in_english(page: Any, real_site: Buil
 def test_show_more_is_there_only_while_there_are_more_and_shows_them(page: Any, real_site: BuiltSite) -> None:
     # No result, or one page of them: no button (seen, not only marked `hidden`: Material's button style
     # would show it anyway).
-    search_page(page, real_site, [("q", "qwxyzzyq")])
+    open_search(page, real_site, [("q", "qwxyzzyq")])
     assert page.locator(".fb-search-more").is_hidden()
-    search_page(page, real_site, [("type", NB.kind_theme)])
+    open_search(page, real_site, [("type", NB.kind_theme)])
     assert page.locator(".fb-result").count() == len(CORPUS.themes)
     assert page.locator(".fb-search-more").is_hidden()
     # More than a page: the button shows the next ones, and goes with the last.
-    search_page(page, real_site, [("type", NB.kind_quote)])
+    open_search(page, real_site, [("type", NB.kind_quote)])
     total = int(page.locator(".fb-search-status").text_content().split()[0])
     if total <= 20:
         pytest.skip("20 quotes or fewer: one page of results")
@@ -239,7 +229,7 @@ def test_show_more_is_there_only_while_there_are_more_and_shows_them(page: Any, 
 @pytest.mark.browser
 def test_on_a_phone_the_results_come_before_the_filters(page: Any, real_site: BuiltSite) -> None:
     page.set_viewport_size(PHONE)
-    search_page(page, real_site, [("q", "håp"), ("type", NB.kind_quote)])
+    open_search(page, real_site, [("q", "håp"), ("type", NB.kind_quote)])
     fold = page.locator("details.fb-filters-box")
     assert not fold.evaluate("el => el.open")
     assert page.locator(".fb-filters-count").text_content() == f"({NB.js_filters_chosen.replace('{n}', '1')})"
@@ -247,7 +237,7 @@ def test_on_a_phone_the_results_come_before_the_filters(page: Any, real_site: Bu
     fold.locator("> summary").click()
     assert page.locator(".fb-filter input[name=type]").first.is_visible()
     page.set_viewport_size(DESKTOP)
-    search_page(page, real_site, [("q", "håp")])
+    open_search(page, real_site, [("q", "håp")])
     assert fold.evaluate("el => el.open")
     assert page.locator(".fb-filters-count").text_content() == ""
 
@@ -257,7 +247,7 @@ def test_on_a_phone_the_results_come_before_the_filters(page: Any, real_site: Bu
 def test_the_search_page_passes_axe_with_wcag_2_2_target_sizes(page: Any, real_site: BuiltSite,
                                                                viewport: dict[str, int]) -> None:
     page.set_viewport_size(viewport)
-    search_page(page, real_site, [("q", "håp")])
+    open_search(page, real_site, [("q", "håp")])
     page.locator("details.fb-filters-box").evaluate("el => el.open = true")  # the filters' boxes shown
     page.locator("details.fb-filter-rest").evaluate_all("els => els.forEach(el => el.open = true)")
     assert axe_violations(page) == []
