@@ -83,7 +83,7 @@ def _build(args: argparse.Namespace) -> int:
     from funnbank.progress import Progress
 
     paths = _paths(args)
-    report = build(paths, Progress.for_terminal())
+    report = build(paths, Progress.for_terminal(), full=args.full)
     _warn(report.corpus.warnings)
     print(report.summary(paths.out))
     return 0
@@ -200,6 +200,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (default: site)")
     docs_option(build)
     templates_option(build)
+    build.add_argument("--full", action="store_true",
+                       help="render every page again instead of reusing the previous build's unchanged pages")
 
     serve = command("serve", _serve, "live preview: edits to content or templates refresh the browser")
     content_option(serve)

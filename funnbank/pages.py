@@ -8,6 +8,7 @@ public, stable URLs of the site: change them only through an issue.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -130,9 +131,16 @@ def item_url(kind: str, id: str, lang: str | None = None) -> str:
 # URL), relative to the page's file; raw HTML, which MkDocs leaves alone, needs the target's URL,
 # relative to the page's URL. For `a/b.md` the two differ: its file is in `a/`, its URL is `a/b/`.
 
+@functools.lru_cache(maxsize=1 << 16)
 def _relative(target: str, folder: str) -> str:
-    """`target` relative to `folder`, both from the same root ("" is the root itself)."""
-    return posixpath.relpath(target or ".", folder or ".")
+    """`target` relative to `folder`, both from the same root ("" is the root itself): `posixpath.relpath`
+    for paths without `..`, without its two `getcwd` calls (a third of the generator's time at 1,000 studies)."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    here = [part for part in folder.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def page_link(page_path: str, target: str, anchor: str | None = None) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
+from datetime import date
+from functools import partial
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,16 +16,17 @@ from funnbank.about import last_change
 from funnbank.corpus import Corpus
 from funnbank.export import data_files
 from funnbank.i18n import script_strings
+from funnbank.incremental import Manifest, digest, fingerprint, folder_identity, manifest_path, previous_build
 from funnbank.index import CorpusIndex, build_index
 from funnbank.indexcheck import check_index
 from funnbank.loader import load_corpus
 from funnbank.pagefind import shipped_assets
-from funnbank.pages import searchable_sections
+from funnbank.pages import plan_pages, searchable_sections
 from funnbank.progress import Progress, watch_files
 from funnbank.render import render_pages
-from funnbank.search import index_edition, item_records
+from funnbank.search import INDEX_FOLDER, index_edition, item_records
 from funnbank.settings import template_folders
-from funnbank.parallel import EditionBuild, build_editions
+from funnbank.parallel import EditionBuild, EditionFiles, build_editions
 from funnbank.site import staging_dir, swap_into_place
 from funnbank.writer import WriteStats, write_tree
 
@@ -52,6 +56,12 @@ class Paths:
         """`build/docs` for the source edition, `build/docs-en` for the English one, and so on."""
         return self.docs if lang == editions.source().lang else self.docs.with_name(f"{self.docs.name}-{lang}")
 
+    def build_inputs(self) -> list[Path]:
+        """What shapes the HTML besides the generated Markdown: the templates (Material's overrides
+        among them), the site's own page templates and every edition's MkDocs configuration."""
+        configs = [self.edition_config(edition.lang) for edition in editions.EDITIONS]
+        return [self.templates, *([self.overrides] if self.overrides else []), *configs]
+
     def edition_config(self, lang: str) -> Path:
         """The edition's MkDocs configuration: `config` for the source edition, else its `Edition.config`
         beside it (`mkdocs.en.yml`, which inherits `mkdocs.yml`)."""
@@ -69,13 +79,18 @@ class BuildReport:
     pages: int
     written: WriteStats
     seconds: float
-    # Seconds per phase: "load", "generate", "mkdocs", "search", "swap".
+    # Seconds per phase: "load", "prepare" (what the previous build gives), "editions" (every edition's
+    # Markdown and MkDocs, at once), within it "generate" and "mkdocs" (the slowest edition's), "search",
+    # "swap".
     phases: dict[str, float] = field(default_factory=dict)
+    # Pages taken over from the previous build instead of rendered (`incremental`): 0 in a full build.
+    reused: int = 0
 
     def summary(self, out: Path) -> str:
         c = self.corpus
+        reused = f" ({self.reused} of them unchanged, taken from the previous build)" if self.reused else ""
         return (f"Built {len(c.studies)} studies, {len(c.concepts)} concepts, {len(c.themes)} themes: "
-                f"{self.pages} pages in {self.seconds:.1f} s → {out}/")
+                f"{self.pages} pages{reused} in {self.seconds:.1f} s → {out}/")
 
 
 @contextmanager
@@ -94,19 +109,25 @@ def generate(corpus: Corpus, paths: Paths, ix: CorpusIndex | None = None,
     ix = ix or build_index(corpus)
     # Found once for every edition, so both show the same date ("Sist endret" on the page about the bank).
     changed = last_change(paths.content)
-    count, totals = 0, WriteStats(0, 0, 0)
-    for lang in langs or editions.languages():
-        pages = render_pages(corpus, paths.page_templates(), lang, ix=ix, last_change=changed)
-        is_root = lang == editions.source().lang
-        files = {**pages, **data_files(corpus), "robots.txt": ROBOTS_TXT} if is_root else pages
-        stats = write_tree(files, paths.edition_docs(lang))
-        count += len(pages)
-        totals += stats
-    return count, totals
+    written = [write_edition(corpus, paths, ix, lang, changed) for lang in langs or editions.languages()]
+    return sum(files.pages for files in written), sum((files.written for files in written), WriteStats(0, 0, 0))
 
 
-def build(paths: Paths, progress: Progress | None = None) -> BuildReport:
-    """Validate, generate and build the site. On any error the previous `paths.out` is left untouched."""
+def write_edition(corpus: Corpus, paths: Paths, ix: CorpusIndex, lang: str, changed: date | None) -> EditionFiles:
+    """Write one edition's Markdown into its generated folder; the source edition's has the data files too."""
+    pages = render_pages(corpus, paths.page_templates(), lang, ix=ix, last_change=changed)
+    is_root = lang == editions.source().lang
+    files = {**pages, **data_files(corpus), "robots.txt": ROBOTS_TXT} if is_root else pages
+    stats = write_tree(files, paths.edition_docs(lang))
+    return EditionFiles(len(pages), stats, {path: digest(content) for path, content in files.items()})
+
+
+def build(paths: Paths, progress: Progress | None = None, full: bool = False, search: bool = True) -> BuildReport:
+    """Validate, generate and build the site. On any error the previous `paths.out` is left untouched.
+
+    Pages whose generated Markdown is the previous build's are taken from it (`incremental`), unless
+    `full` or anything else that shapes the HTML changed. Without `search` the previous site's search
+    index is kept as it is (the preview puts the page up first and indexes after: `serve`)."""
     progress = progress or Progress(enabled=False)
     phases: dict[str, float] = {}
     start = time.perf_counter()
@@ -114,34 +135,67 @@ def build(paths: Paths, progress: Progress | None = None) -> BuildReport:
         progress.phase("Reading", 1)
         corpus = load_corpus(paths.content)
         ix = build_index(corpus)
-    with _timed(phases, "generate"):
-        progress.phase("Generating", 1)
-        page_count, stats = generate(corpus, paths, ix)
+    with _timed(phases, "prepare"):
+        build_fingerprint = fingerprint(paths.build_inputs())
+        previous = None if full else previous_build(Manifest.read(manifest_path(paths.docs)),
+                                                    build_fingerprint, paths.out)
+        changed = last_change(paths.content)  # once for every edition: both show the same date
     with staging_dir(paths.out) as staging, staging_dir(paths.out) as scratch:
-        with _timed(phases, "mkdocs"):
-            progress.phase("MkDocs", page_count)
+        with _timed(phases, "editions"):
+            progress.phase("Pages", sum(1 for lang in editions.languages() for _ in plan_pages(corpus, lang, ix)))
             built = lambda: sum(1 for folder in (staging, scratch) for _ in folder.rglob("index.html"))  # noqa: E731
             with watch_files(progress, built):
                 # The source edition first: its folder holds the others (`parallel`).
-                build_editions([EditionBuild(paths.edition_config(edition.lang), paths.edition_docs(edition.lang),
-                                             edition_out(staging, edition.lang),
-                                             {"js_strings": script_strings(edition.lang)})
-                                for edition in editions.EDITIONS], scratch)
+                jobs = [EditionBuild(paths.edition_config(edition.lang), paths.edition_docs(edition.lang),
+                                     edition_out(staging, edition.lang), {"js_strings": script_strings(edition.lang)},
+                                     partial(write_edition, corpus, paths, ix, edition.lang, changed),
+                                     previous.digests.get(edition.lang) if previous else None,
+                                     edition_out(paths.out, edition.lang))
+                        for edition in editions.EDITIONS]
+                results = build_editions(jobs, scratch)
                 # A web server serves only the root's 404 page; another edition's would be dead weight
                 # with links that are wrong where it lives (MkDocs roots them at "/").
                 for edition in editions.EDITIONS:
                     if edition.root:
                         (edition_out(staging, edition.lang) / "404.html").unlink(missing_ok=True)
+        # The editions are built at once: each phase within them took as long as its slowest edition.
+        for name in ("generate", "mkdocs"):
+            phases[name] = max(result.seconds[name] for result in results)
         with _timed(phases, "search"):
-            records = {lang: list(item_records(corpus, ix.backlinks, lang)) for lang in editions.languages()}
-            progress.phase("Search index", sum(map(len, records.values())))
-            for edition in editions.EDITIONS:
-                lang, stems = edition.lang, edition.search_language
-                folder = index_edition(edition_out(staging, lang), records[lang], stems, searchable_sections(lang),
-                                       progress)
-                # Read back what is about to be published: a cut index file fails here, not in a reader's browser.
-                check_index(folder, shipped_assets(stems), shown_as=(paths.out / folder.relative_to(staging)).as_posix())
+            if search:
+                index_search(corpus, ix, staging, paths.out, progress)
+            else:
+                keep_search_index(paths.out, staging)
         with _timed(phases, "swap"):
+            digests = {edition.lang: result.files.digests for edition, result in zip(editions.EDITIONS, results)}
+            built_from = Manifest(build_fingerprint, folder_identity(staging), digests)
             swap_into_place(staging, paths.out)
+            built_from.write(manifest_path(paths.docs))
     progress.close()
-    return BuildReport(corpus, page_count, stats, time.perf_counter() - start, phases)
+    return BuildReport(corpus, sum(result.files.pages for result in results),
+                       sum((result.files.written for result in results), WriteStats(0, 0, 0)),
+                       time.perf_counter() - start, phases, sum(result.reused for result in results))
+
+
+def index_search(corpus: Corpus, ix: CorpusIndex, site: Path, published_as: Path,
+                 progress: Progress | None = None) -> None:
+    """Every edition's search index in the built `site` (which is published at `published_as`)."""
+    progress = progress or Progress(enabled=False)
+    records = {lang: list(item_records(corpus, ix.backlinks, lang)) for lang in editions.languages()}
+    progress.phase("Search index", sum(map(len, records.values())))
+    for edition in editions.EDITIONS:
+        lang, stems = edition.lang, edition.search_language
+        folder = index_edition(edition_out(site, lang), records[lang], stems, searchable_sections(lang), progress)
+        # Read back what is about to be published: a cut index file fails here, not in a reader's browser.
+        check_index(folder, shipped_assets(stems), shown_as=(published_as / folder.relative_to(site)).as_posix())
+
+
+def keep_search_index(previous: Path, site: Path) -> None:
+    """The previous site's search indexes, linked into the staged `site` (nothing when there is none)."""
+    for edition in editions.EDITIONS:
+        old = edition_out(previous, edition.lang) / INDEX_FOLDER
+        for path in old.rglob("*") if old.is_dir() else []:
+            if path.is_file():
+                target = edition_out(site, edition.lang) / INDEX_FOLDER / path.relative_to(old)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(path, target)

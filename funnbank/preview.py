@@ -1,11 +1,9 @@
 """What the live preview (`build.py serve`) shows when a rebuild fails: the problems, above every page.
 
 `serve` writes the problems of its last rebuild to a small JSON file beside the generated
-Markdown (`build/docs.preview-problems.json`), and MkDocs' server watches that file: writing
-it makes MkDocs rebuild and the open page reload. This module is also loaded by MkDocs as a
-hook (`on_post_page`), which puts a banner with the problems at the top of each page it
-serves. Only `serve` loads the hook, into MkDocs' temporary preview folder: nothing reaches
-`site/` or the generated Markdown that a build publishes.
+Markdown (`build/docs.preview-problems.json`), and the preview's server (`previewserver`) puts a
+banner with them at the top of each page as it sends it: nothing reaches `site/`, the preview's
+built pages or the generated Markdown that a build publishes.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 HOOK = Path(__file__)  # what `serve` gives MkDocs as its `hooks:` entry
 
@@ -40,8 +37,7 @@ def read_problems(docs: Path) -> list[str]:
 
 
 def write_problems(docs: Path, problems: Sequence[str]) -> None:
-    """Record the problems (none: the rebuild succeeded). The file is written only when they change,
-    because every write makes MkDocs rebuild the preview."""
+    """Record the problems (none: the rebuild succeeded). The file is written only when they change."""
     if read_problems(docs) == list(problems) and problems_file(docs).exists():
         return
     path = problems_file(docs)
@@ -71,8 +67,3 @@ def with_banner(page_html: str, problems: Sequence[str]) -> str:
     start = _BODY_START.search(page_html)
     at = start.end() if start else 0
     return page_html[:at] + banner(problems) + page_html[at:]
-
-
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    """MkDocs hook: every page the preview serves carries the last rebuild's problems."""
-    return with_banner(output, read_problems(Path(config["docs_dir"])))

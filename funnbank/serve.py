@@ -1,17 +1,21 @@
-"""Live preview: regenerate Markdown when content or templates change; MkDocs reloads the browser.
+"""Live preview of both editions: rebuild when content or templates change; the open page reloads.
 
-MkDocs' own server watches the generated folder and live-reloads the page. A
-small polling thread here watches `content/`, `templates/pages/` and the site's
-own templates folder (`--templates`, `funnbank.settings`) and regenerates the
-Markdown when a file changes; unchanged pages are not rewritten, so MkDocs
-rebuilds only after a real edit. When a rebuild fails (invalid content, or a
-template or build error) the last good pages stay up with the problems in a
-banner at the top of every page (`funnbank.preview`), printed in the terminal
-too; the next successful rebuild takes the banner away.
+`serve` builds the site into a preview folder beside the generated Markdown (`build/preview/`) with
+the build itself (`pipeline.build`, incremental: only pages whose Markdown changed are rendered) and
+serves it (`previewserver`), so the preview is the published site, both editions and the language
+switch included. A polling thread watches `content/`, the page templates and the site's own templates
+folder (`--templates`); after a change it rebuilds and the server tells the open pages to reload.
+The search index is made after the pages are up (the page reloads first; search follows).
+
+When a rebuild fails (invalid content, or a template or build error) the last good pages stay up
+with the problems in a banner at the top of every page (`preview`), printed in the terminal too;
+the next successful rebuild takes the banner away.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import shutil
 import sys
 import threading
 import time
@@ -22,77 +26,93 @@ from jinja2 import TemplateSyntaxError
 
 from funnbank import editions, preview
 from funnbank.errors import ContentError, FunnbankError
-from funnbank.loader import load_corpus
-from funnbank.pipeline import Paths, generate
+from funnbank.index import build_index
+from funnbank.pipeline import Paths, build, edition_out, index_search
+from funnbank.previewserver import PreviewServer
+from funnbank.search import INDEX_FOLDER
 
-POLL_SECONDS = 0.3
+POLL_SECONDS = 0.2
+
+
+def preview_paths(paths: Paths) -> Paths:
+    """The preview's site goes beside the generated Markdown (`build/preview`), never into `site/`."""
+    return dataclasses.replace(paths, out=paths.docs.parent / "preview")
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
     return {p: p.stat().st_mtime for folder in folders for p in folder.rglob("*") if p.is_file()}
 
 
-def _generate(paths: Paths) -> None:
-    """Load the content and write the preview's Markdown; print what breaks content rules, as `build` does."""
-    corpus = load_corpus(paths.content)
-    # The preview shows the source edition (what a maintainer edits); `build` makes every edition.
-    generate(corpus, paths, langs=[editions.source().lang])
-    for warning in corpus.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+def problems_of(error: Exception) -> list[str]:
+    """What to show for an error of a rebuild."""
+    if isinstance(error, ContentError):
+        return [str(problem) for problem in error.problems]
+    if isinstance(error, TemplateSyntaxError):
+        return [f"{error.filename or error.name}:{error.lineno}: {error.message}"]
+    if isinstance(error, FunnbankError):  # e.g. the templates folder was removed or holds a misnamed override
+        return [str(error)]
+    traceback.print_exc()  # any other error must not stop the preview: show it and keep watching
+    return [f"the pages could not be built: {type(error).__name__}: {error}"]
 
 
-def regenerate(paths: Paths) -> list[str]:
-    """Regenerate the Markdown; return what kept it from being regenerated (nothing: it was)."""
+def refresh(paths: Paths, server: PreviewServer | None = None) -> bool:
+    """Rebuild the preview and show the outcome in the terminal and in the browser; True if it succeeded.
+
+    The pages are put up first (the open page reloads), then the search index is made again."""
+    start = time.perf_counter()
     try:
-        _generate(paths)
-    except ContentError as err:
-        return [str(problem) for problem in err.problems]
-    except TemplateSyntaxError as err:
-        return [f"{err.filename or err.name}:{err.lineno}: {err.message}"]
-    except FunnbankError as err:  # e.g. the templates folder was removed or holds a misnamed override
-        return [str(err)]
-    except Exception as err:  # any other error must not stop the preview: show it and keep watching
-        traceback.print_exc()
-        return [f"the pages could not be generated: {type(err).__name__}: {err}"]
-    return []
-
-
-def refresh(paths: Paths) -> bool:
-    """Regenerate, and show the outcome in the terminal and in the browser; True if it succeeded."""
-    problems = regenerate(paths)
-    preview.write_problems(paths.docs, problems)  # a change here makes MkDocs rebuild and the page reload
-    if problems:
+        report = build(preview_paths(paths), search=False)
+    except Exception as err:  # noqa: BLE001: every failure is shown on the page, and the preview goes on
+        problems = problems_of(err)
+        preview.write_problems(paths.docs, problems)
         print("\n".join(problems), file=sys.stderr)
         print(f"{len(problems)} problem(s): the preview keeps the last good pages and shows them.", file=sys.stderr)
-    else:
-        print(f"Regenerated pages at {time.strftime('%H:%M:%S')}", file=sys.stderr)
-    return not problems
+        if server:
+            server.changed()
+        return False
+    preview.write_problems(paths.docs, [])
+    if server:
+        server.changed()
+    for warning in report.corpus.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Rebuilt at {time.strftime('%H:%M:%S')} in {time.perf_counter() - start:.1f} s "
+          f"({report.pages - report.reused} of {report.pages} pages rendered)", file=sys.stderr)
+    _index_search(report.corpus, preview_paths(paths).out)
+    return True
 
 
-def _watch(paths: Paths, stop: threading.Event) -> None:
-    folders = [paths.content, *paths.page_templates()]
+def _index_search(corpus: object, site: Path) -> None:
+    """Make the preview's search indexes again, in place (the preview's search is briefly away meanwhile)."""
+    for edition in editions.EDITIONS:
+        shutil.rmtree(edition_out(site, edition.lang) / INDEX_FOLDER, ignore_errors=True)
+    try:
+        index_search(corpus, build_index(corpus), site, site)  # type: ignore[arg-type]
+    except Exception as err:  # noqa: BLE001: the pages are up; a search failure is reported, not fatal
+        print(f"The preview's search index could not be made: {err}", file=sys.stderr)
+
+
+def _watch(paths: Paths, server: PreviewServer, stop: threading.Event) -> None:
+    folders = [paths.content, *paths.page_templates(), paths.templates / "overrides"]
     seen = _snapshot(folders)
     while not stop.wait(POLL_SECONDS):
         now = _snapshot(folders)
         if now != seen:
             seen = now
-            refresh(paths)
+            refresh(paths, server)
 
 
 def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    _generate(paths)  # a first invalid corpus is an error, as in `build`
+    site = preview_paths(paths)
+    build(site)  # a first invalid corpus is an error, as in `build`
     preview.write_problems(paths.docs, [])
+    server = PreviewServer(site.out, lambda: preview.read_problems(paths.docs), host, port)
     stop = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(paths, stop), daemon=True)
+    watcher = threading.Thread(target=_watch, args=(paths, server, stop), daemon=True)
     watcher.start()
+    print(f"Serving both editions on http://{host}:{port}/ (English at /en/); Ctrl-C stops.", file=sys.stderr)
     try:
-        # The hook (the banner) is given here, not in mkdocs.yml, so that only the preview has it; watching
-        # the problems file makes MkDocs rebuild, and the page reload, when the problems change.
-        mkdocs_serve(str(paths.config), docs_dir=str(paths.docs.resolve()), dev_addr=f"{host}:{port}",
-                     livereload=True, hooks=[str(preview.HOOK)],
-                     watch=[str(paths.templates / "overrides"), str(preview.problems_file(paths.docs))])
+        server.serve_forever()
     finally:
         stop.set()
+        server.server_close()
         preview.problems_file(paths.docs).unlink(missing_ok=True)

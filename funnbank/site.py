@@ -36,11 +36,22 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, extra: dict[str, Any] | None = None) -> None:
+class _NotDirtyWarning(logging.Filter):
+    """Drop MkDocs' warning that a dirty build may have stale navigation: it does not apply to ours
+    (`incremental`: the navigation lists section pages by their configured titles, and only pages whose
+    Markdown is unchanged are skipped), and in strict mode any warning fails the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, extra: dict[str, Any] | None = None,
+                 dirty: bool = False) -> None:
     """`mkdocs build --strict` of `docs_dir` into `site_dir`; raise BuildError with MkDocs' warnings.
 
     `extra` is added to the configuration's `extra` (what the theme reads on pages that have no front
-    matter of ours, such as the 404 page)."""
+    matter of ours, such as the 404 page). With `dirty`, a page whose output in `site_dir` is newer
+    than its Markdown is not rendered again (`funnbank.incremental` puts those outputs there)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -51,15 +62,19 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, extra: dict[
     previous_level, previous_propagate = logger.level, logger.propagate
     logger.setLevel(logging.WARNING)
     logger.propagate = False
+    not_dirty = _NotDirtyWarning()
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    build_logger.addFilter(not_dirty)
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()),
                              site_dir=str(site_dir.resolve()), strict=True)
         config["extra"].update(extra or {})
-        build(config)
+        build(config, dirty=dirty)
     except MkDocsException as err:
         details = "\n".join(f"  {m}" for m in handler.messages) or f"  {err}"
         raise BuildError(f"MkDocs failed (strict mode):\n{details}") from None
     finally:
+        build_logger.removeFilter(not_dirty)
         logger.removeHandler(handler)
         logger.setLevel(previous_level)
         logger.propagate = previous_propagate

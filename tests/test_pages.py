@@ -6,6 +6,11 @@ the fixture corpus where it needs a known case.
 
 from __future__ import annotations
 
+import posixpath
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from funnbank.autolink import ConceptMatcher, PageLinker
 from funnbank.index import build_index
 from funnbank.linkcheck import check_site
@@ -143,3 +148,15 @@ def test_an_inferred_year_shows_in_the_list_and_the_fact_table(corpus_dir) -> No
     rows = (en / "studies" / "beta-2021.md").read_text(encoding="utf-8").splitlines()
     assert any(row.startswith("| Year | 2017 (inferred). ") and row.endswith(" From the information letter. |")
                for row in rows)
+
+
+_SEGMENTS = st.sampled_from(["a", "b", "studier", "x", "en", "index.md", ""])
+
+
+@given(st.lists(_SEGMENTS, max_size=4), st.lists(_SEGMENTS.filter(bool), max_size=3))
+def test_relative_links_are_posixpaths_relpath(target: list[str], folder: list[str]) -> None:
+    # `pages._relative` computes relative links without the file system; it must agree with relpath.
+    from funnbank.pages import _relative
+
+    to, here = "/".join(target).lstrip("/"), "/".join(folder)
+    assert _relative(to, here) == posixpath.relpath(to or ".", here or ".")

@@ -1,4 +1,5 @@
-"""`build.py serve`: saving a YAML file refreshes the page; a file with problems shows them on the page."""
+"""`build.py serve`: both editions previewed; saving a YAML file refreshes the page; a file with problems
+shows them on the page."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,11 +20,12 @@ import pytest
 
 from funnbank import preview
 from funnbank.pipeline import Paths
-from funnbank.serve import refresh
+from funnbank.serve import preview_paths, refresh
 
 from conftest import ROOT
 
 STUDY_PAGE = "studier/alpha-2020/"
+ENGLISH_STUDY_PAGE = "en/studies/alpha-2020/"
 HEADING = "Fellesskap i gruppa"  # a finding's title in the fixture study, alone on its line
 # The same line with a `: ` in unquoted text (a YAML error) and markup that must show as typed.
 BROKEN_HEADING = "Fellesskap: <b>i</b> gruppa"
@@ -100,13 +103,29 @@ def test_a_broken_file_shows_its_problem_on_the_page_until_it_is_fixed(corpus_di
         assert BANNER in page and "a `: ` inside a text that is not in quotes" in page
         assert html.escape(BROKEN_HEADING) in page and BROKEN_HEADING not in page, "content text shows as typed"
         assert HEADING in page, "the last good page stays under the banner"
-        # Only the preview carries the banner: not the generated Markdown, which a build would publish.
+        # Only the served preview carries the banner: not the generated Markdown, which a build would
+        # publish, nor the preview's built pages.
         assert not any(BANNER in md.read_text(encoding="utf-8") for md in docs.rglob("*.md"))
+        preview_site = preview_paths(Paths(docs=docs)).out
+        assert not any(BANNER in page.read_text(encoding="utf-8") for page in preview_site.rglob("*.html"))
         assert not preview.problems_file(docs).is_relative_to(docs)
 
         _edit(study, BROKEN_HEADING, "Fellesskap rettet")
         page = running.wait_until(lambda page: "Fellesskap rettet" in page and BANNER not in page, "the fixed page")
         assert located not in page
+
+
+def test_both_editions_are_previewed_and_follow_an_edit(corpus_dir: Path, tmp_path: Path) -> None:
+    study = corpus_dir / "studies" / "alpha-2020.yaml"
+    with running_serve(corpus_dir, tmp_path / "docs", tmp_path / "serve.log") as running:
+        english = Preview(running.url.replace(STUDY_PAGE, ENGLISH_STUDY_PAGE), running.log)
+        assert "A test summary." in english.fetch()
+        _edit(study, "A test summary.", "An English summary, edited.")
+        english.wait_until(lambda page: "An English summary, edited." in page, "the edited English page")
+        missing = urllib.request.Request(running.url.replace(STUDY_PAGE, "finnes-ikke/"))
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(missing, timeout=5)
+        assert answer.value.code == 404
 
 
 def test_a_template_error_is_shown_with_its_file_and_line(corpus_dir: Path, tmp_path: Path) -> None:
@@ -153,7 +172,7 @@ def test_the_open_page_follows_edits_and_problems(  # type: ignore[no-untyped-de
     with running_serve(corpus_dir, tmp_path / "docs", tmp_path / "serve.log") as running:
         page.goto(running.url)
         assert HEADING in page.inner_text("article")
-        # MkDocs' live reload navigates the open page itself; nothing here reloads it.
+        # The preview's live reload reloads the open page itself; nothing here reloads it.
         _edit(study, HEADING, "Endret overskrift")
         page.wait_for_function("document.body.innerText.includes('Endret overskrift')", timeout=20_000)
 
@@ -165,3 +184,8 @@ def test_the_open_page_follows_edits_and_problems(  # type: ignore[no-untyped-de
         _edit(study, BROKEN_HEADING, "Rettet overskrift")
         page.wait_for_function("document.body.innerText.includes('Rettet overskrift')", timeout=20_000)
         assert page.locator("#funnbank-preview-problems").count() == 0
+
+        # The language switch leads to the English edition of the same page, previewed too.
+        page.locator("a[hreflang='en']").first.click()
+        page.wait_for_url("**/" + ENGLISH_STUDY_PAGE + "**")
+        assert "A test summary." in page.inner_text("article")
