@@ -201,9 +201,20 @@ def _recommendations(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[Pag
                      lang, group=lambda entry: entry.group)
 
 
+# The studies index lists each study in a table row (about 330 bytes of HTML); this many rows keep a page
+# near 200 KB, and the rest go on in numbered pages (`studier/2/`).
+STUDIES_PER_PAGE = 500
+
+
+def _studies_index(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[Page]:
+    """The studies index, in numbered pages when there are more studies than fit on one."""
+    first = Page(section_path("studies", lang), KINDS["study"].section_template or "", key=("section", "studies"))
+    yield from paged(first, corpus.studies, STUDIES_PER_PAGE, lang)
+
+
 # Section pages that are more than one page: each plans its own (its section page first).
 SECTION_PLANNERS: dict[str, Callable[[Corpus, CorpusIndex, str], Iterator[Page]]] = {
-    "quotes": _quote_bank, "recommendations": _recommendations,
+    "quotes": _quote_bank, "recommendations": _recommendations, "studies": _studies_index,
 }
 
 # A theme page lists each of its studies with its findings, two quotes and its recommendations on the
@@ -234,7 +245,9 @@ def plan_pages(corpus: Corpus, lang: str | None = None, ix: CorpusIndex | None =
     lang = lang or editions.source().lang
     ix = ix or build_index(corpus)
     for kind in KINDS.values():
-        if kind.section_template:
+        if kind.section in SECTION_PLANNERS:
+            yield from SECTION_PLANNERS[kind.section](corpus, ix, lang)
+        elif kind.section_template:
             yield Page(section_path(kind.section, lang), kind.section_template, key=("section", kind.section))
     for name, template in SECTION_TEMPLATES.items():
         if name in SECTION_PLANNERS:

@@ -26,6 +26,7 @@ from funnbank.index import build_index
 from funnbank.loader import load_corpus
 from funnbank.model import Author, Study
 from funnbank.names import location_in
+from funnbank.names import short_name
 from funnbank.pipeline import Paths, generate
 from funnbank.synth import write_synthetic_corpus
 
@@ -165,7 +166,9 @@ def test_every_quote_says_who_speaks_where_and_how_to_cite_it(docs: dict[str, Pa
             study = REAL.study(re.search(r'data-study="([^"]+)"', block).group(1))  # type: ignore[union-attr]
             quote_id = re.search(r'data-cite-href="[^"#]*#([^"]+)"', block).group(1)  # type: ignore[union-attr]
             quote = next(q for q in study.quotes if q.id == quote_id)
-            source = next(line for line in block.splitlines() if line.startswith("— "))
+            # The quote is an HTML fragment (issue 18): its last paragraph says who speaks and where.
+            source = next(line for line in block.splitlines() if line.startswith('<p class="fb-quote-source">— '))
+            source = source.removeprefix('<p class="fb-quote-source">')
             assert source.startswith("— " + vocab.SPEAKER_ROLES[quote.speaker_role].in_lang(lang)), source
             assert location_in(quote.location, lang) in source.replace("\\", ""), source
             cite = re.search(r'data-cite="\(([^"]*)\)"', block).group(1)  # type: ignore[union-attr]
@@ -290,6 +293,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
         patch.setattr(quotebank, "QUOTES_PER_PAGE", PER_PAGE)
         patch.setattr(quotebank, "RECOMMENDATIONS_PER_PAGE", 2)
         patch.setattr(pages, "THEME_STUDIES_PER_PAGE", 1)  # a theme of two studies: two pages
+        patch.setattr(pages, "STUDIES_PER_PAGE", 1)  # the studies index too
         yield from _build_and_serve(content, base)
 
 
@@ -423,6 +427,27 @@ def test_the_page_links_lead_through_the_pages_and_the_switch_keeps_the_page(
     assert f"(page 2 of {count})" in page.locator("h1").inner_text()
     page.get_by_role("navigation", name="Pages").get_by_role("link", name="Page 1").click()
     assert urlsplit(page.url).path == "/en/" + pages.page_url(pages.path_for(("quotes", theme_id), "en"))
+
+
+@pytest.mark.browser
+def test_the_studies_index_goes_on_in_numbered_pages(page: Any, paged_site: BuiltSite, paged_corpus: Any) -> None:
+    corpus, _ = paged_corpus
+    first, second = corpus.studies[0], corpus.studies[1]
+    open_page(page, paged_site, "studier/", PHONE)
+    assert "(side 1 av 2)" in page.locator("h1").inner_text()
+    table = page.locator(".fb-sortable table")
+    assert table.get_by_role("link", name=short_name(first, "nb")).count() == 1
+    assert table.get_by_role("link", name=short_name(second, "nb")).count() == 0
+    assert "på denne siden" in page.locator("article").inner_text()  # sorting sorts this page's studies
+    page.get_by_role("navigation", name="Sider").get_by_role("link", name="Neste side").click()
+    assert urlsplit(page.url).path == "/studier/2/"
+    table.get_by_role("link", name=short_name(second, "nb")).click()
+    assert urlsplit(page.url).path == f"/studier/{second.id}/"
+    page.go_back()
+    page.locator("a.fb-edition-switch").click()
+    page.wait_for_load_state("domcontentloaded")
+    assert urlsplit(page.url).path == "/en/studies/2/"
+    assert "(page 2 of 2)" in page.locator("h1").inner_text()
 
 
 @pytest.mark.browser
