@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import shutil
 import time
 import traceback
@@ -24,7 +25,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 
 from funnbank.errors import BuildError, FunnbankError
 from funnbank.incremental import link_reusable, reuse_plan
-from funnbank.site import mkdocs_build
+from funnbank.site import mkdocs_build, preload_mkdocs
 from funnbank.writer import WriteStats
 
 
@@ -58,6 +59,7 @@ class EditionResult:
     files: EditionFiles
     reused: int  # pages taken from the previous build
     seconds: dict[str, float]  # "generate" and "mkdocs"
+    peak_mb: float  # the peak resident memory of the process that built it (a report of the build's cost)
 
 
 def build_edition(job: EditionBuild, out: Path) -> EditionResult:
@@ -69,7 +71,8 @@ def build_edition(job: EditionBuild, out: Path) -> EditionResult:
              if job.write and job.previous is not None and job.old is not None else None)
     reused = link_reusable(reuse, out) if reuse else 0
     mkdocs_build(job.config, job.docs, out, job.extra, dirty=reuse is not None)
-    return EditionResult(files, reused, {"generate": generated - start, "mkdocs": time.perf_counter() - generated})
+    seconds = {"generate": generated - start, "mkdocs": time.perf_counter() - generated}
+    return EditionResult(files, reused, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def _in_child(conn: Connection, job: EditionBuild, out: Path) -> None:
@@ -103,6 +106,7 @@ def build_editions(jobs: Sequence[EditionBuild], scratch: Path) -> list[EditionR
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
         return [build_edition(job, job.out) for job in jobs]
+    preload_mkdocs()
     context = multiprocessing.get_context("fork")  # the child inherits the registered kinds and editions
     outs = [jobs[0].out, *(scratch / str(k) for k in range(1, len(jobs)))]
     running: list[tuple[Any, Connection]] = []

@@ -85,6 +85,8 @@ class BuildReport:
     phases: dict[str, float] = field(default_factory=dict)
     # Pages taken over from the previous build instead of rendered (`incremental`): 0 in a full build.
     reused: int = 0
+    # Peak resident memory (MB) of the process that built each edition, by language.
+    edition_peak_mb: dict[str, float] = field(default_factory=dict)
 
     def summary(self, out: Path) -> str:
         c = self.corpus
@@ -174,7 +176,8 @@ def build(paths: Paths, progress: Progress | None = None, full: bool = False, se
     progress.close()
     return BuildReport(corpus, sum(result.files.pages for result in results),
                        sum((result.files.written for result in results), WriteStats(0, 0, 0)),
-                       time.perf_counter() - start, phases, sum(result.reused for result in results))
+                       time.perf_counter() - start, phases, sum(result.reused for result in results),
+                       {edition.lang: round(result.peak_mb, 1) for edition, result in zip(editions.EDITIONS, results)})
 
 
 def index_search(corpus: Corpus, ix: CorpusIndex, site: Path, published_as: Path,
