@@ -34,10 +34,10 @@ test: $(VENV)/.dev chromium  ## the whole suite
 	$(PY) -m pytest
 
 # Zensical goes into a venv of its own (its pins differ from MkDocs'); without it the benchmark says so.
-bench: $(VENV)/.dev chromium  ## benchmark N = 10, 100, 1000 → table + bench/results.json (takes minutes)
+bench: $(VENV)/.dev chromium  ## benchmark N = 10, 100, 1000, 10000 → table + targets + bench/results.json (N = 10000 takes long)
 	test -x .venv-zensical/bin/zensical || ($(PYTHON) -m venv .venv-zensical && \
 		.venv-zensical/bin/pip install -q --disable-pip-version-check zensical==0.0.73) || echo "Zensical did not install"
-	$(PY) bench/run.py --sizes 10 100 1000 --out bench/results.json
+	$(PY) bench/run.py --sizes 10 100 1000 10000 --out bench/results.json
 
 # Browser tests use Debian's Chromium. As root it is installed when missing; otherwise the
 # browser tests skip with a message (with CI=true a missing browser fails them).
