@@ -31,7 +31,7 @@ from funnbank.pipeline import Paths, build, edition_out, index_search
 from funnbank.previewserver import PreviewServer
 from funnbank.search import INDEX_FOLDER
 
-POLL_SECONDS = 0.2
+POLL_SECONDS = 0.1  # how often the watcher looks for a saved file (a look at 1,000 studies takes about 20 ms)
 
 
 def preview_paths(paths: Paths) -> Paths:
