@@ -8,6 +8,11 @@ The index files are asked for in the response (`GetFiles`) and written here, not
 (`WriteFiles`). Pagefind 1.5.2 answers `WriteFiles` while its last file writes may still be in flight,
 and it ends on `exit(0)` when its input closes, so any stop after that answer could cut a file (seen:
 a 0-byte `pagefind-entry.json` and a wasm file cut at 64 KiB). Bytes we hold are written whole.
+
+HTML pages are sent one by one (`AddFile`), as records are, not as a folder (`AddDir`): Pagefind reads
+a folder's files all at once, each with its parse state, so its memory grows with the whole site's HTML
+(508 MB for the pages of 1,000 studies); here it holds at most one batch of pages besides what it keeps
+of each. And Pagefind numbers its pages in the order they come, which is the order a caller gives.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import base64
 import json
 import subprocess
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -36,29 +42,55 @@ class IndexRecord:
     filters: dict[str, list[str]]
     sort: dict[str, str] = field(default_factory=dict)  # sort keys, e.g. {"order": "000000012"}
 
+    def request(self, index: str, lang: str) -> dict[str, Any]:
+        return {"type": "AddRecord", "index_id": index, "url": self.url, "content": self.content,
+                "language": lang, "meta": self.meta, "filters": self.filters, "sort": self.sort or None}
 
-def build_index(lang: str, exclude_selectors: list[str], html_root: Path | None = None, html_glob: str = "",
-                records: list[IndexRecord] | None = None, on_batch: Any = None) -> dict[str, bytes]:
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """One built HTML page, as Pagefind's `AddFile` takes it: read from `path` only when it is sent, so
+    neither process holds the whole site's HTML at once."""
+
+    url: str  # from the edition's root, e.g. "/studier/rose-nakuhel-2016/"
+    path: Path
+
+    def request(self, index: str, lang: str) -> dict[str, Any]:
+        return {"type": "AddFile", "index_id": index, "url": self.url,
+                "file_contents": self.path.read_text(encoding="utf-8")}
+
+
+Document = IndexRecord | HtmlPage
+
+
+def build_index(lang: str, exclude_selectors: list[str], documents: Iterable[Document] = (),
+                on_batch: Callable[[int], object] | None = None) -> dict[str, bytes]:
     """The files of one index for `lang`, by path inside the index folder.
 
-    The index holds the HTML files under `html_root` that match `html_glob` (Pagefind reads them) and
-    the custom `records`; `on_batch(n)` is called after each batch of records is sent.
+    The index holds the `documents` (custom records and HTML pages), numbered in the order given: a
+    search without words lists them in that order when its sort key follows it, and a sort that follows
+    the page numbers is a run of consecutive numbers, which costs next to nothing in the index's
+    metadata. `on_batch(n)` is called after each batch of `n` documents is sent.
     """
     with PagefindService() as service:
         index = service.request({"type": "NewIndex", "config": {
             "force_language": lang, "exclude_selectors": exclude_selectors}})["index_id"]
-        if html_root is not None:
-            service.request({"type": "AddDir", "index_id": index, "path": str(html_root), "glob": html_glob})
-        records = records or []
-        for start in range(0, len(records), PagefindService.BATCH):
-            batch = records[start:start + PagefindService.BATCH]
-            service.request_all([{"type": "AddRecord", "index_id": index, "url": r.url, "content": r.content,
-                                  "language": lang, "meta": r.meta, "filters": r.filters,
-                                  "sort": r.sort or None}
-                                 for r in batch])
+        for batch in _batches(documents, PagefindService.BATCH):
+            service.request_all([document.request(index, lang) for document in batch])
             if on_batch:
                 on_batch(len(batch))
         return service.get_files(index)
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @lru_cache(maxsize=None)
@@ -68,7 +100,7 @@ def shipped_assets(lang: str) -> dict[str, bytes]:
     Made once per language by indexing one record: these files do not depend on the content, so the
     check of a published index (`indexcheck`) can compare its copies with these byte for byte.
     """
-    files = build_index(lang, [], records=[IndexRecord("/", "funnbanken", {"title": "funnbanken"}, {})])
+    files = build_index(lang, [], [IndexRecord("/", "funnbanken", {"title": "funnbanken"}, {})])
     return {name: data for name, data in files.items() if is_asset(name)}
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,12 @@ SHOWN_ELSEWHERE = ("blockquote.fb-quote", ".fb-recommendation", ".fb-soqf", ".fb
 # What a theme page counts or names from elsewhere: its "what we know" figures, counted from its studies
 # ("erfaringskonsulenter (2 sitater)"), and the names of related themes (their pages' words).
 NOT_ITS_OWN = (".fb-glance", ".fb-related")
+# What every study page says in the same words, or says about the study rather than what it found:
+# the notes under a heading ("Funnbankens vurdering av studien, ikke forfatternes …"), the CASP
+# appraisal (the same ten questions on every page), the reference and its downloads, and each finding's
+# line of theme and concept names (their own pages' words, and the page's filters). A third of a study
+# page's words at 1,000 studies; Pagefind's memory and the index grow with every word it reads.
+BOILERPLATE = (".fb-note", ".fb-appraisal", ".fb-citation", ".fb-downloads", ".fb-cite-item", ".fb-finding-links")
 # A sort key's value for a search without words (`order`): each kind of result in a block of this size.
 ORDER_BLOCK = 10_000_000
 # The order a search without words lists its results in, by kind: what the studies found first (across
@@ -110,12 +117,13 @@ TEASER_CHARS = 200
 def not_indexed() -> tuple[str, ...]:
     """What an index leaves out of the pages it reads (Pagefind's `exclude_selectors`).
 
-    Besides `SHOWN_ELSEWHERE` and `NOT_ITS_OWN`, every link to a study page or one of its items: the study's title or short
+    Besides `SHOWN_ELSEWHERE`, `NOT_ITS_OWN` and `BOILERPLATE`, every link to a study page or one of its items: the study's title or short
     name, a finding's title, a quote in a concept's or a theme's list of where it is used. Those words
     are the linked item's, found in its own result, not the linking page's. (The study folder of every
     edition: the index is made per search language, not per edition.)"""
     folders = dict.fromkeys(pages.kind_folder("study", edition.lang) for edition in editions.EDITIONS)
-    return (*NOT_INDEXED, *SHOWN_ELSEWHERE, *NOT_ITS_OWN, *(f'a[href*="/{folder}/"]' for folder in folders))
+    return (*NOT_INDEXED, *SHOWN_ELSEWHERE, *NOT_ITS_OWN, *BOILERPLATE,
+            *(f'a[href*="/{folder}/"]' for folder in folders))
 
 
 def browse_order(result_type: str, position: int) -> str:
@@ -277,7 +285,8 @@ def _study_records(values: FilterValues, study: Study, first: int) -> Iterator[S
             f"{url}#{finding.id}", title_in(finding, lang), finding.summary.in_lang(lang),
             _compact({"type": [values.result_type("finding")], **facts, "theme": values.themes(finding.themes),
                       "concept": values.concepts(finding.concepts)}),
-            context, browse_order("finding", first + n), _teaser(finding.summary.in_lang(lang)), study=title)
+            # No teaser: a search without words shows the start of the record's text, which is the summary.
+            context, browse_order("finding", first + n), study=title)
     for n, quote in enumerate(study.quotes):
         finding = findings[quote.finding]
         # In other editions the quote is also found by its (English) translation.
@@ -372,11 +381,12 @@ _PAGES: dict[str, Callable[[FilterValues, Any], PageSearch]] = {
 
 
 def search_tags(search: PageSearch) -> str:
-    """Empty elements carrying a page's metadata and browse order, for Pagefind to read from the HTML
-    (as `filter_tags`: the values are in attributes, so none is indexed as the page's text)."""
+    """Empty elements carrying a page's metadata, for Pagefind to read from the HTML (as `filter_tags`:
+    the values are in attributes, so none is indexed as the page's text), and its browse order, for
+    `index_edition` to read (not a Pagefind sort key: see `_in_browse_order`)."""
     meta = "".join(f'<span data-pagefind-meta="{key}[data-fb-value]" '
                    f'data-fb-value="{html.escape(value, quote=True)}"></span>' for key, value in search.meta.items())
-    order = f'<span data-pagefind-sort="order:{search.order}"></span>' if search.order else ""
+    order = f'<span data-fb-order="{search.order}"></span>' if search.order else ""
     return meta + order
 
 
@@ -384,11 +394,41 @@ def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sectio
                   progress: Progress | None = None) -> Path:
     """Index the built pages under `root/<section>/` and the item `records` into `root/pagefind/`;
     return that folder."""
-    files = pagefind.build_index(
-        lang, list(not_indexed()), html_root=root, html_glob="{" + ",".join(sections) + "}/**/*.html",
-        records=[pagefind.IndexRecord(r.url, r.content, r.meta(), r.filters, {"order": r.order} if r.order else {})
-                 for r in records],
-        on_batch=progress.advance if progress else None)
+    files = pagefind.build_index(lang, list(not_indexed()), _in_browse_order(root, records, sections),
+                                 on_batch=progress.advance if progress else None)
     folder = root / INDEX_FOLDER
     pagefind.write_index(files, folder)
     return folder
+
+
+# A page's browse order, as `search_tags` writes it.
+_ORDER_TAG = re.compile(r'data-fb-order="(\d+)"')
+# Where a page without a browse order goes: after every one with one.
+_LAST = "~"
+
+
+def _in_browse_order(root: Path, records: Iterable[SearchRecord],
+                     sections: Iterable[str]) -> list[pagefind.Document]:
+    """The records and the indexed pages in the order a search without words lists them (`order`).
+
+    Pagefind numbers its pages in the order they come, and a search without words lists its results in
+    that order (they all score 0, and its sort keeps an order it finds sorted). So the browse order needs
+    no Pagefind sort key, which would cost two or three bytes per record in the metadata every first
+    search loads (60 KB at 1,000 studies). A page without `data-pagefind-body` (a theme's numbered pages)
+    is not sent: Pagefind would read it only to leave it out."""
+    documents: list[tuple[str, pagefind.Document]] = [
+        (r.order or _LAST, pagefind.IndexRecord(r.url, r.content, r.meta(), r.filters)) for r in records]
+    for section in sections:
+        for path in sorted((root / section).glob("**/*.html")):
+            html_text = path.read_text(encoding="utf-8")
+            if "data-pagefind-body" in html_text:
+                match = _ORDER_TAG.search(html_text)
+                documents.append((match.group(1) if match else _LAST, pagefind.HtmlPage(_page_url(root, path), path)))
+    documents.sort(key=lambda entry: entry[0])  # stable: pages without an order keep the order of their paths
+    return [document for _, document in documents]
+
+
+def _page_url(root: Path, path: Path) -> str:
+    """A built page's URL from the edition's root, as Pagefind makes it from a folder ("/studier/x/")."""
+    relative = path.relative_to(root).as_posix()
+    return "/" + relative.removesuffix("index.html")

@@ -21,6 +21,7 @@ from funnbank.loader import load_corpus
 from funnbank.model import Study
 
 from conftest import CONTENT, open_search
+from search_filters import show_filters
 
 pytestmark = pytest.mark.browser
 
@@ -146,7 +147,7 @@ def test_filters_narrow_the_results_and_are_kept_in_the_url(page, real_site) -> 
     word, year = a_finding_word_from_two_years()
     search_page(page, real_site, word, {})
     before = _count(page)
-    page.locator(".fb-filter input[name=type][value=funn]").check()
+    show_filters(page).locator(".fb-filter input[name=type][value=funn]").check()
     page.wait_for_function(f"() => document.querySelector('.fb-search-status').textContent !== '{before} treff'")
     after = _count(page)
     assert 0 < after < before
@@ -157,7 +158,7 @@ def test_filters_narrow_the_results_and_are_kept_in_the_url(page, real_site) -> 
     shared.goto(page.url)
     shared.wait_for_function("() => document.querySelector('.fb-result')")
     assert _count(shared) == after
-    assert shared.locator(".fb-filter input[name=type][value=funn]").is_checked()
+    assert show_filters(shared).locator(".fb-filter input[name=type][value=funn]").is_checked()
     # Two filters combine: fewer results again, every one from the chosen year.
     page.locator(f".fb-filter input[name=year][value='{year}']").check()
     page.wait_for_function(f"() => document.querySelector('.fb-search-status').textContent !== '{after} treff'")
@@ -216,7 +217,7 @@ def test_header_search_escape_closes_and_enter_opens_the_search_page(page, real_
 def test_search_page_filters_work_with_the_keyboard(page, real_site) -> None:  # type: ignore[no-untyped-def]
     search_page(page, real_site, word_from(CORPUS.studies[0].findings[0].title), {})
     before = _count(page)
-    page.locator(".fb-filter input[name=type]").first.focus()
+    show_filters(page).locator(".fb-filter input[name=type]").first.focus()
     page.keyboard.press("Space")
     page.wait_for_function(f"() => document.querySelector('.fb-search-status').textContent !== '{before} treff'")
     assert _count(page) < before

@@ -23,6 +23,7 @@ from funnbank.model import Localized, ReviewFinding, Study, Theme, UserInvolveme
 from funnbank.search import FILTER_KEYS, FilterValues, SearchRecord, item_records, value_orders
 
 from conftest import CONTENT, FIXTURE_CONTENT, ROOT, BuiltSite, open_search
+from search_filters import show_filters
 
 
 # --- a hand-made corpus --------------------------------------------------------------------------
@@ -245,7 +246,7 @@ def test_the_confidence_filter_narrows_the_results_and_is_kept_in_the_url(
     open_search(page, fixture_site, [("type", REVIEW_FINDINGS_NB)])
     before = count(page)
     assert before == sum(len(t.review_findings) for t in FIXTURE.themes)
-    page.locator(f".fb-filter input[name=confidence][value='{label}']").check()
+    show_filters(page).locator(f".fb-filter input[name=confidence][value='{label}']").check()
     wait_for_new_count(page, before)
     expected = sorted(f"/temaer/{t.id}/#{r.id}" for t in FIXTURE.themes for r in t.review_findings
                       if r.confidence == rf.confidence)
@@ -255,7 +256,7 @@ def test_the_confidence_filter_narrows_the_results_and_is_kept_in_the_url(
     shared = page.context.new_page()
     open_search(shared, fixture_site, [("type", REVIEW_FINDINGS_NB), ("confidence", label)])
     assert sorted(result_links(shared)) == expected
-    assert shared.locator(f".fb-filter input[name=confidence][value='{label}']").is_checked()
+    assert show_filters(shared).locator(f".fb-filter input[name=confidence][value='{label}']").is_checked()
     # The filter's values are in the scale's order, highest first.
     shown = [box.get_attribute("value") for box in page.locator(".fb-filter input[name=confidence]").all()]
     assert shown == [v for v in value_orders("nb")["confidence"] if v in shown]
@@ -319,7 +320,7 @@ def test_the_new_filters_work_with_the_keyboard(page: Any, fixture_site: BuiltSi
     a_review_finding(FIXTURE)
     open_search(page, fixture_site, [("type", REVIEW_FINDINGS_NB)])
     before = count(page)
-    boxes = page.locator(".fb-filter input[name=confidence]")
+    boxes = show_filters(page).locator(".fb-filter input[name=confidence]")
     if boxes.count() < 2:
         pytest.skip("the fixture's review findings have only one level of confidence: the filter cannot narrow")
     # Tab from the last `type` box reaches the confidence filter: it is the next fieldset.
@@ -346,12 +347,13 @@ def test_the_english_edition_s_filter_names_and_values_are_english(page: Any, fi
     open_search(page, fixture_site, [("type", "finding across studies")], edition="en/")
     links = result_links(page)
     assert f"/en/themes/{theme.id}/#{rf.id}" in links
-    legends = page.locator(".fb-filter legend").all_text_contents()
+    legends = show_filters(page).locator(".fb-filter legend").all_text_contents()
     assert "Confidence in the finding" in legends
     confidence = page.locator(".fb-filter input[name=confidence]").all()
     assert {box.get_attribute("value") for box in confidence} <= {l.en for l in vocab.CONFIDENCE_LEVELS.values()}
     # Studies: the involvement filter's values are the English stage labels.
     open_search(page, fixture_site, [("type", "study")], edition="en/")
+    show_filters(page)
     assert "User involvement in the research" in page.locator(".fb-filter legend").all_text_contents()
     english = set(value_orders("en")["involvement"])
     values_shown = {box.get_attribute("value") for box in page.locator(".fb-filter input[name=involvement]").all()}

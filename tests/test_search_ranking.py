@@ -26,6 +26,7 @@ from funnbank.markup import shorten
 from funnbank.model import Study
 
 from conftest import CONTENT, DESKTOP, PHONE, BuiltSite, axe_violations, open_search
+from search_filters import show_filters
 
 CORPUS = load_corpus(CONTENT)
 INDEX = build_index(CORPUS)
@@ -234,12 +235,30 @@ def test_on_a_phone_the_results_come_before_the_filters(page: Any, real_site: Bu
     assert not fold.evaluate("el => el.open")
     assert page.locator(".fb-filters-count").text_content() == f"({NB.js_filters_chosen.replace('{n}', '1')})"
     assert page.locator(".fb-result").first.bounding_box()["y"] < PHONE["height"] / 2
-    fold.locator("> summary").click()
-    assert page.locator(".fb-filter input[name=type]").first.is_visible()
+    assert show_filters(page).locator(".fb-filter input[name=type]").first.is_visible()
+    # On a desktop a shared link's chosen filters are shown beside the results; without any chosen,
+    # the filters stay folded until the reader opens them.
     page.set_viewport_size(DESKTOP)
-    open_search(page, real_site, [("q", "håp")])
+    open_search(page, real_site, [("q", "håp"), ("type", NB.kind_quote)])
     assert fold.evaluate("el => el.open")
+    open_search(page, real_site, [("q", "håp")])
+    assert not fold.evaluate("el => el.open")
     assert page.locator(".fb-filters-count").text_content() == ""
+
+
+@pytest.mark.browser
+def test_a_first_search_fetches_no_filter_values_until_the_filters_are_opened(page: Any, real_site: BuiltSite) -> None:
+    """Every filter's values are most of what a first search would fetch at a thousand studies."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    open_search(page, real_site, [("q", "håp")])
+    page.wait_for_load_state("networkidle")
+    # At most the `overview` marker's pages, which search.js ranks by (search.OVERVIEW_FILTER).
+    first = [url for url in fetched if "/pagefind/filter/" in url]
+    assert len(first) <= 1
+    shown = show_filters(page).locator(".fb-filter legend").all_text_contents()
+    assert len([url for url in fetched if "/pagefind/filter/" in url]) > len(first)
+    assert len(shown) > 3  # every filter with a value among the results, not only the ones in use
 
 
 @pytest.mark.browser
@@ -248,7 +267,7 @@ def test_the_search_page_passes_axe_with_wcag_2_2_target_sizes(page: Any, real_s
                                                                viewport: dict[str, int]) -> None:
     page.set_viewport_size(viewport)
     open_search(page, real_site, [("q", "håp")])
-    page.locator("details.fb-filters-box").evaluate("el => el.open = true")  # the filters' boxes shown
+    show_filters(page)  # the filters' boxes shown
     page.locator("details.fb-filter-rest").evaluate_all("els => els.forEach(el => el.open = true)")
     assert axe_violations(page) == []
     boxes = page.locator(".fb-filter input[type=checkbox]").all()

@@ -36,8 +36,6 @@
   // are searched apart and merged (`rankedSearch`).
   var OVERVIEW = { overview: "yes" };
   var OVERVIEW_SCORE = 0.6;
-  // A search without words lists its results in the index's browse order (search.BROWSE_ORDER).
-  var BROWSE_SORT = { order: "asc" };
 
   var pagefindPromise = null;
   function pagefind() {
@@ -54,7 +52,8 @@
      (each with `score` and `data()`) in one list, best first, and the filter counts of both searches
      added up (the two share no result). Without words: the browse order. */
   function rankedSearch(pf, query, filters) {
-    if (!query) return pf.search(null, { filters: filters, sort: BROWSE_SORT });
+    // Without words, the index's order is the browse order (search.BROWSE_ORDER, `_in_browse_order`).
+    if (!query) return pf.search(null, { filters: filters });
     var chosen = Object.keys(filters).length ? [filters] : [];
     return Promise.all([
       pf.search(query, { filters: { all: chosen.concat([{ not: OVERVIEW }]) } }),
@@ -122,8 +121,12 @@
     article.appendChild(heading);
     var context = [kind, data.meta.context].filter(Boolean).join(" · ");
     if (context) article.appendChild(el("p", classes.context, context));
-    // Without words Pagefind's excerpt is the page's first words ("Fakta. Opplysning Verdi …").
-    var teaser = withWords ? excerptNode(data.excerpt) : data.meta.teaser && document.createTextNode(data.meta.teaser);
+    // Without words Pagefind's excerpt is the page's first words ("Fakta. Opplysning Verdi …"): a page
+    // shows its teaser instead. A record without one (a finding) shows its first words, which are its
+    // summary; a quote shows nothing more (its title is its words).
+    var teaser = withWords ? excerptNode(data.excerpt)
+      : data.meta.teaser ? document.createTextNode(data.meta.teaser)
+      : !data.meta.source && excerptNode(data.excerpt);
     if (teaser) {
       var paragraph = el("p", classes.teaser);
       paragraph.appendChild(teaser);
@@ -247,9 +250,13 @@
     var classes = { item: "fb-result", link: "fb-result-link", article: "", title: "fb-result-title",
                     context: "fb-result-context", teaser: "fb-result-teaser", source: "fb-result-source" };
     var state = readUrl();
-    // Pagefind loads a filter's values only when asked; asking once up front makes every search's
-    // counts cover every filter, not only those the query happens to use.
-    var ready = pagefind().then(function (pf) { return pf.filters().then(function (all) { return { pf: pf, all: all }; }); });
+    var ready = pagefind();
+    // Every filter's values, once the reader opens the filters (`loadFilters`); until then null.
+    // Pagefind fetches a filter's values only when asked, and all of them are most of what a first
+    // search would fetch (574 of 929 KB at 1,000 studies), so they are asked for only when shown. A
+    // search's counts cover every filter once they are loaded, and until then the filters it uses.
+    var allValues = null;
+    var loading = null;
     var current = null;
     var refocus = null; // the filter just used: keyboard focus returns to it when the list is redrawn
     var shown = 0;
@@ -356,12 +363,11 @@
         status.textContent = "";
         none.hidden = true;
         more.hidden = true;
-        return ready.then(function (index) {
-          if (ticket === latest) renderFilters(index.all);
-        });
+        if (allValues) renderFilters(allValues);
+        return Promise.resolve();
       }
-      return ready.then(function (index) {
-        return rankedSearch(index.pf, state.q, pagefindFilters());
+      return ready.then(function (pf) {
+        return rankedSearch(pf, state.q, pagefindFilters());
       }).then(function (search) {
         if (ticket !== latest) return null;
         current = search;
@@ -396,9 +402,23 @@
       run();
     });
     more.addEventListener("click", function () { if (current) showMore(); });
-    // Folded on a narrow screen, where the filters would push the results below the fold; open where
-    // they stand beside them (the layout's breakpoint, funnbank.css).
-    filtersFold.open = window.matchMedia("(min-width: 45em)").matches;
+
+    /* Every filter's values, fetched the first time the filters are opened; then the search runs
+       again, so its counts cover them all. */
+    function loadFilters() {
+      if (!loading) {
+        loading = ready.then(function (pf) { return pf.filters(); }).then(function (all) {
+          allValues = all;
+          return run();
+        }).then(function () { filtersFold.dataset.loaded = "all"; });
+      }
+      return loading;
+    }
+    filtersFold.addEventListener("toggle", function () { if (filtersFold.open) loadFilters(); });
+    // Folded until the reader opens them, so a first search fetches no filter values. A shared link
+    // with chosen filters opens them where they stand beside the results (the layout's breakpoint,
+    // funnbank.css); on a narrow screen they would push the results below the fold, and stay folded.
+    filtersFold.open = Object.keys(state.filters).length > 0 && window.matchMedia("(min-width: 45em)").matches;
     page.classList.add("fb-ready");
     run();
   }
