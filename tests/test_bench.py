@@ -13,7 +13,7 @@ from conftest import ROOT
 ROW_FIELDS = {
     "n", "pages", "seconds_total", "ms_per_page", "phases", "peak_mb", "peak_process_mb", "html_files",
     "study_page_kb", "site_mb", "search_index_mb", "page_sizes_kb", "largest_page", "first_search_kb",
-    "search_page_kb", "search_detail", "rebuild", "code_changed", "zensical",
+    "search_page_kb", "search_page_query_kb", "search_detail", "rebuild", "code_changed", "zensical",
 }
 REBUILD_FIELDS = {"seconds", "phases", "pages_rendered", "pages_reused", "peak_process_mb", "equals_full_build",
                   "differing_pages", "full_build_seconds"}
