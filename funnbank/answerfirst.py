@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from funnbank import vocab
 from funnbank.citation import original_link, original_links
-from funnbank.markup import count, escape_inline, paragraphs, shorten
+from funnbank.markup import count, escape_inline, in_html, inline_for, paragraphs, shorten
 from funnbank.model import TAGLINE_MAX, DataCollection, Finding, Study, Theme
 from funnbank.views import Counts, ThemeGlance
 
@@ -178,7 +178,7 @@ def english_fact(context: Context, study: Study, field: str) -> str | list[str] 
 @pass_context
 def in_source(context: Context, text: str) -> Markup:
     """Text in the source's language (a name, a Norwegian fact): marked as such in other editions."""
-    shown = escape_inline(text)
+    shown = inline_for(in_html(context), text)
     if context["lang"] == context["source_lang"]:
         return shown
     return Markup(f'<span lang="{context["source_lang"]}">{shown}</span>')

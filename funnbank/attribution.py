@@ -1,4 +1,4 @@
-"""How a quote is attributed and cited wherever it is shown (`_quote.md.j2`): who speaks, in the bank's
+"""How a quote is attributed and cited wherever it is shown (`_quote.html.j2`): who speaks, in the bank's
 words and the source's, and the in-text citation the "copy quote with citation" button copies.
 
 Templates call these as globals (`JINJA_GLOBALS`, registered in `render.make_environment`).
@@ -6,6 +6,7 @@ Templates call these as globals (`JINJA_GLOBALS`, registered in `render.make_env
 
 from __future__ import annotations
 
+import functools
 import html
 
 from jinja2 import pass_context
@@ -15,7 +16,7 @@ from markupsafe import Markup
 from funnbank import names, pages, vocab
 from funnbank.citation import apa_year  # the year as APA writes it: "2017", "2017, antatt", "u.å."
 from funnbank.citation import split_name
-from funnbank.markup import escape_inline
+from funnbank.markup import in_html, inline_for
 from funnbank.model import Quote, Study
 
 
@@ -28,13 +29,13 @@ def speaker(context: Context, quote: Quote) -> Markup:
     ("Deltaker: pasient (fritekstkommentar)"). The label is the source's, in its language, and marked
     so in other editions."""
     lang, source = context["lang"], context["source_lang"]
+    text = functools.partial(inline_for, in_html(context))  # for Markdown, or for an HTML fragment
     role = vocab.SPEAKER_ROLES[quote.speaker_role]
-    shown = escape_inline(role.in_lang(lang))
+    shown = text(role.in_lang(lang))
     own = own_label(" ".join(quote.speaker.split()), role.in_lang(source))
     if not own:
         return shown
-    words = Markup(f'<span lang="{source}">') + escape_inline(own) + Markup("</span>") if lang != source \
-        else escape_inline(own)
+    words = Markup(f'<span lang="{source}">') + text(own) + Markup("</span>") if lang != source else text(own)
     return shown + (Markup(": ") + words if "(" in own else Markup(" (") + words + Markup(")"))
 
 

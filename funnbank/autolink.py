@@ -9,6 +9,7 @@ once per page, so pages are not a sea of links.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from funnbank import editions
-from funnbank.markup import escape_chars, escape_inline, fold, paragraphs, protect_line_start
+from funnbank.markup import escape_chars, fold, html_paragraphs, paragraphs, protect_line_start
 from funnbank.model import Concept
 
 # Spans between quotation marks are someone's words: leave them as they are.
@@ -55,20 +56,40 @@ class PageLinker:
     """Links concept mentions on one page; remembers which concepts it has linked already."""
 
     matcher: ConceptMatcher
-    href_for: Callable[[str], str]  # concept id → relative link from this page
+    href_for: Callable[[str], str]  # concept id → relative Markdown link from this page (to a `.md` file)
     exclude: str | None = None  # the concept whose own page this is
     linked: set[str] = field(default_factory=set)
+    # concept id → the link's final URL from this page, for HTML (MkDocs does not rewrite raw HTML);
+    # None: `href_for`'s link is used as it is.
+    url_for: Callable[[str], str] | None = None
 
     def link(self, text: str) -> Markup:
         """`text` as escaped Markdown (one paragraph per line), first mentions linked."""
-        return paragraphs(text, self._paragraph)
+        return paragraphs(text, self._markdown_paragraph)
 
-    def _paragraph(self, text: str) -> str:
-        text = fold(text)
+    def link_html(self, text: str) -> Markup:
+        """`text` as HTML paragraphs (`<p>` each), first mentions linked; the same mentions as `link`."""
+        return html_paragraphs(text, self._html_paragraph)
+
+    def _markdown_paragraph(self, text: str) -> str:
+        pieces = self._pieces(fold(text))
+        return protect_line_start("".join(
+            escape_chars(piece) if concept is None else f"[{escape_chars(piece)}]({self.href_for(concept)})"
+            for piece, concept in pieces))
+
+    def _html_paragraph(self, text: str) -> str:
+        url_for = self.url_for or self.href_for
+        return "".join(html.escape(piece, quote=False) if concept is None
+                       else f'<a href="{html.escape(url_for(concept))}">{html.escape(piece, quote=False)}</a>'
+                       for piece, concept in self._pieces(fold(text)))
+
+    def _pieces(self, text: str) -> list[tuple[str, str | None]]:
+        """`text` cut into its pieces of plain text (None) and the mentions to link (their concept id)."""
         if self.matcher.pattern is None:
-            return escape_inline(text)
+            return [(text, None)]
         quoted = [m.span() for m in _QUOTED.finditer(text)]
-        pieces, pos = [], 0
+        pieces: list[tuple[str, str | None]] = []
+        pos = 0
         for match in self.matcher.pattern.finditer(text):
             concept = self.matcher.concept_of[match.group(0).lower()]
             if concept in self.linked or concept == self.exclude:
@@ -76,8 +97,7 @@ class PageLinker:
             if any(start <= match.start() < end for start, end in quoted):
                 continue
             self.linked.add(concept)
-            pieces.append(escape_chars(text[pos:match.start()]))
-            pieces.append(f"[{escape_chars(match.group(0))}]({self.href_for(concept)})")
+            pieces += [(text[pos:match.start()], None), (match.group(0), concept)]
             pos = match.end()
-        pieces.append(escape_chars(text[pos:]))
-        return protect_line_start("".join(pieces))
+        pieces.append((text[pos:], None))
+        return pieces

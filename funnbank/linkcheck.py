@@ -4,11 +4,16 @@ Reads each HTML page once, collects its `id`s and its links, then resolves
 every relative link to a file in the site (a folder means its `index.html`)
 and every fragment to an `id` on the target page. External links are not
 followed: the site must work offline.
+
+`check_generated_anchors` is the build's own check, before MkDocs: the anchors of the links that
+HTML fragments write as final URLs, which MkDocs does not check.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -83,3 +88,30 @@ def _check_link(site: Path, pages: dict[str, _PageParser], page: str, href: str)
         if unquote(parts.fragment) not in pages[target].ids:
             return f"no element with id {parts.fragment!r} on {target}"
     return None
+
+
+# Anchors a generated Markdown page defines: `id="…"` in its HTML blocks and `{: #id }` / `{#id}`
+# attribute lists on its headings.
+_DEFINED_ANCHOR = re.compile(r'\bid="([^"]+)"|\{:?\s*#([^\s}]+)')
+
+
+def defined_anchors(markdown: str) -> set[str]:
+    """The anchors a generated page defines (MkDocs' own heading slugs are not among them)."""
+    return {a or b for a, b in _DEFINED_ANCHOR.findall(markdown)}
+
+
+def check_generated_anchors(generated: dict[str, str], links: Iterable[tuple[str, str, str]]) -> list[str]:
+    """Links written as final URLs in HTML blocks, `(page, target, anchor)` by generated path, whose
+    target page does not define the anchor. MkDocs checks the anchors of Markdown links only; these it
+    leaves as they are, so the generator checks them before MkDocs runs. (The targets are pages the
+    generator plans; a target not in `generated`, when only some pages are rendered, is not checked.)"""
+    anchors: dict[str, set[str]] = {}
+    problems = []
+    for page, target, anchor in sorted(set(links)):
+        if target not in generated:
+            continue
+        if target not in anchors:
+            anchors[target] = defined_anchors(generated[target])
+        if anchor not in anchors[target]:
+            problems.append(f"{page} links to {target}#{anchor}, but {target} has no anchor {anchor!r}")
+    return problems

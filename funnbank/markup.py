@@ -1,9 +1,12 @@
-"""Text from YAML → Markdown that renders as exactly that text.
+"""Text from YAML → Markdown or HTML that renders as exactly that text.
 
-Every Jinja expression goes through `escape_inline` unless it is `Markup`
-(see `render.make_environment`), so a template cannot forget to escape: HTML
-tags, Markdown links and images, emphasis, attribute lists and table pipes in
-content all show as the characters the maintainer typed.
+Every Jinja expression goes through `finalize` unless it is `Markup` (see
+`render.make_environment`), so a template cannot forget to escape: HTML tags,
+Markdown links and images, emphasis, attribute lists and table pipes in
+content all show as the characters the maintainer typed. A Markdown template
+(`*.md.j2`) escapes for Markdown (`escape_inline`); an HTML fragment
+(`*.html.j2`, which Jinja autoescapes) escapes for HTML (`html_inline`), since
+Python-Markdown leaves a raw HTML block as it is.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from markupsafe import Markup
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 # Characters Python-Markdown (with the `tables` extension) treats as syntax anywhere
 # in a line. A backslash before any of them yields the bare character.
@@ -27,6 +33,22 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 def escape_inline(text: str) -> Markup:
     """One line of literal text: whitespace folded, HTML and Markdown syntax neutralised."""
     return Markup(protect_line_start(escape_chars(fold(text))))
+
+
+def html_inline(text: str) -> Markup:
+    """One line of literal text for HTML: whitespace folded as `escape_inline` folds it, `&<>"'` escaped."""
+    return escape(fold(text))
+
+
+def in_html(context: Context | EvalContext) -> bool:
+    """Whether the template being rendered writes HTML (an autoescaped `*.html.j2`), not Markdown."""
+    eval_ctx = context.eval_ctx if isinstance(context, Context) else context
+    return bool(eval_ctx.autoescape)
+
+
+def inline_for(html: bool, text: str) -> Markup:
+    """One line of literal text for HTML or for Markdown."""
+    return html_inline(text) if html else escape_inline(text)
 
 
 def fold(text: str) -> str:
@@ -54,6 +76,12 @@ def paragraphs(text: str, render: Callable[[str], str] = escape_inline) -> Marku
     return Markup("\n\n".join(parts))
 
 
+def html_paragraphs(text: str, render: Callable[[str], str] = html_inline) -> Markup:
+    """`paragraphs` for HTML: each paragraph (already rendered by `render`) in its `<p>`."""
+    parts = [render(p) for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    return Markup("\n".join(f"<p>{part}</p>" for part in parts))
+
+
 def shorten(text: str, limit: int = 90) -> str:
     """`text` cut at a word before `limit` characters, with " …" where it was cut."""
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
@@ -73,9 +101,19 @@ def toc_label(text: str, limit: int = 60) -> Markup:
 
 
 def md_finalize(value: object) -> object:
-    """Jinja `finalize`: escape every value a template prints, unless it is already Markup."""
+    """Jinja `finalize` of a Markdown template: escape every value it prints, unless it is already Markup."""
     if value is None:
         raise TypeError("a template printed None; guard optional fields with {% if ... %}")
     if isinstance(value, Markup):
         return value
     return escape_inline(str(value))
+
+
+@pass_eval_context
+def finalize(eval_ctx: EvalContext, value: object) -> object:
+    """Jinja `finalize`: a value printed in an HTML fragment is escaped for HTML, with its whitespace
+    folded as in Markdown (so both kinds of template show the same text); in a Markdown template, for
+    Markdown (`md_finalize`)."""
+    if eval_ctx.autoescape and not isinstance(value, Markup) and value is not None:
+        return html_inline(str(value))
+    return md_finalize(value)

@@ -3,7 +3,17 @@
 Templates live in `templates/pages/` and are found by name, so a site can
 override any page by putting a file of the same name in its own templates
 folder. The environment is strict (`StrictUndefined`: a misspelt variable is
-an error, not an empty string) and escapes every printed value for Markdown.
+an error, not an empty string) and escapes every printed value: for Markdown
+in a page template (`*.md.j2`), for HTML in an HTML fragment (`*.html.j2`).
+
+Why HTML fragments: Python-Markdown's inline processing of links is most of
+MkDocs' time on the pages that multiply with the corpus (study, theme and
+concept pages: about 190 links each), and it leaves a raw HTML block as it is.
+So the blocks between headings that carry many links (findings, quotes,
+recommendations, lists of links) are written as HTML, with the links' final
+URLs (`final_link`); the headings stay Markdown, for MkDocs' table of contents
+and anchors. Helpers that print (`href`, `links`, `autolink`, `paragraphs`,
+`inline`, …) write HTML when called from an HTML fragment (`markup.in_html`).
 """
 
 from __future__ import annotations
@@ -16,7 +26,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, pass_eval_context, select_autoescape
+from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -28,10 +39,12 @@ from funnbank.corpus import Corpus
 from funnbank.i18n import strings
 from funnbank.kinds import KINDS
 from funnbank import knowledgemap  # issue 16: the knowledge map
+from funnbank.errors import BuildError
 from funnbank.index import CorpusIndex, build_index
+from funnbank.linkcheck import check_generated_anchors
 from funnbank.listing import vocabulary_fields
 from funnbank.model import UNKNOWABLE_FACTS, Finding, Localized, Study, title_in
-from funnbank.markup import escape_inline, md_finalize, paragraphs, toc_label
+from funnbank.markup import escape_inline, finalize, html_paragraphs, in_html, inline_for, paragraphs, toc_label
 from funnbank.pages import Page
 from funnbank.search import (FilterValues, PageSearch, filter_names, filter_tags, page_search, search_tags,
                              value_orders)
@@ -41,15 +54,20 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
     """The Jinja environment of one edition: its path functions give that edition's paths."""
     env = Environment(
         loader=FileSystemLoader([str(d) for d in template_dirs]),
+        # Compiled templates kept between builds (in the system's temporary folder, keyed by each template's
+        # source): every build renders in fresh processes (`parallel`), and compiling is most of a small
+        # rebuild's generation (`serve`).
+        bytecode_cache=FileSystemBytecodeCache(),
         undefined=StrictUndefined,
-        finalize=md_finalize,
-        autoescape=False,
+        finalize=finalize,
+        # HTML fragments are autoescaped: what a template prints is escaped for HTML there (`finalize`).
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False, default=False),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["paragraphs"] = paragraphs
-    env.filters["inline"] = escape_inline
+    env.filters["paragraphs"] = paragraphs_filter
+    env.filters["inline"] = inline_filter
     env.filters["toc_label"] = toc_label
     env.filters["tr"] = tr
     env.filters["autolink"] = autolink
@@ -94,14 +112,30 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
         **quotebank.JINJA_GLOBALS,
         quote_bank_path=lambda theme_id: pages.path_for(("quotes", theme_id), lang),  # a theme's quotes
         recommendations_by_first_audience=views.by_first_audience,
+        recommendations_of_studies=views.recommendations_of_studies,  # a theme page's share of its recommendations
         **knowledgemap.TEMPLATE_GLOBALS,  # issue 16: the knowledge map's totals, bars and column headers
     )
     return env
 
 
+def final_link(page_path: str, target: str, anchor: str | None = None) -> str:
+    """The link MkDocs writes for the Markdown link `pages.page_link(page_path, target, anchor)`: the
+    target's directory URL relative to the page's (`../../temaer/haap/#anchor`; `./#anchor` on the page
+    itself), for raw HTML, which MkDocs leaves as it is. Both are generated paths of one edition."""
+    link = pages.page_url_relative(pages.page_url(target), pages.page_url(page_path))
+    link = "./" if link == "." else link
+    return f"{link}#{anchor}" if anchor else link
+
+
 @pass_context
 def href(context: Context, target: str, anchor: str | None = None) -> Markup:
-    """A link from the page being rendered to `target` (a generated path)."""
+    """A link from the page being rendered to `target` (a generated path): to its `.md` file in
+    Markdown, which MkDocs checks and rewrites; its final URL in an HTML fragment."""
+    if in_html(context):
+        if anchor and context.get("anchor_links") is not None:
+            # MkDocs does not check a final URL's anchor; `linkcheck.check_generated_anchors` does.
+            context["anchor_links"].append((context["page_path"], target, anchor))
+        return Markup(html.escape(final_link(context["page_path"], target, anchor)))
     return Markup(pages.page_link(context["page_path"], target, anchor))
 
 
@@ -110,15 +144,32 @@ def links(context: Context, kind: str, ids: Iterable[str]) -> Markup:
     """Comma-separated links to items of a kind that has a `label` (concepts, themes), by their labels."""
     corpus: Corpus = context["corpus"]
     lang = context["lang"]
-    parts = [f"[{escape_inline(tr(context, corpus.get(kind, id).label))}]({href(context, pages.item_path(kind, id, lang))})"
+    as_html = in_html(context)
+    template = '<a href="{1}">{0}</a>' if as_html else "[{0}]({1})"
+    parts = [template.format(inline_for(as_html, tr(context, corpus.get(kind, id).label)),
+                             href(context, pages.item_path(kind, id, lang)))
              for id in ids]
     return Markup(", ".join(parts))
 
 
 @pass_context
 def autolink(context: Context, text: str) -> Markup:
-    """Running text with the page's first mention of each concept linked (see `autolink`)."""
-    return context["linker"].link(text)
+    """Running text with the page's first mention of each concept linked (see `autolink`): Markdown
+    paragraphs, or HTML ones (`<p>`) in an HTML fragment."""
+    linker: PageLinker = context["linker"]
+    return linker.link_html(text) if in_html(context) else linker.link(text)
+
+
+@pass_eval_context
+def paragraphs_filter(eval_ctx: EvalContext, text: str) -> Markup:
+    """`| paragraphs`: literal text of one or more paragraphs, for Markdown or as HTML `<p>`s."""
+    return html_paragraphs(text) if in_html(eval_ctx) else paragraphs(text)
+
+
+@pass_eval_context
+def inline_filter(eval_ctx: EvalContext, text: str) -> Markup:
+    """`| inline`: one line of literal text, for Markdown or for HTML."""
+    return inline_for(in_html(eval_ctx), text)
 
 
 @pass_context
@@ -271,10 +322,16 @@ def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb"
     shared = {"corpus": corpus, "ix": ix, "t": strings(lang), "lang": lang, "source_lang": editions.source().lang,
               "search": FilterValues(corpus, ix.backlinks, lang),
               "search_filter_names": filter_names(lang), "search_value_orders": value_orders(lang),
-              "last_change": last_change}
+              "last_change": last_change, "anchor_links": []}
     out: dict[str, str] = {}
     for page in pages.plan_pages(corpus, lang, ix):
         out[page.path] = render_page(env, page, shared, matcher)
+    broken = check_generated_anchors(out, shared["anchor_links"])
+    if broken:
+        shown = "\n  ".join(broken[:10]) + (f"\n  … and {len(broken) - 10} more" if len(broken) > 10 else "")
+        raise BuildError(f"Links to anchors that no page defines ({lang} edition):\n  {shown}\n"
+                         "A page template (or an override of one) must keep the id=\"…\" and {: #id } of "
+                         "findings, quotes and recommendations, which other pages link to.")
     return out
 
 
@@ -285,6 +342,7 @@ def render_page(env: Environment, page: Page, shared: dict[str, Any], matcher: C
         matcher,
         href_for=lambda id: pages.page_link(page.path, pages.concept_path(id, lang)),
         exclude=own.id if own is not None else None,  # type: ignore[attr-defined]
+        url_for=lambda id: final_link(page.path, pages.concept_path(id, lang)),
     )
     template = env.get_template(page.template)
     kind = KINDS.get(page.key[0])

@@ -8,8 +8,9 @@ These only arrange the corpus and its backlinks (`backlinks`); no page sorts or 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from funnbank import editions, vocab
 from funnbank.backlinks import Backlinks, Mention, Mentions
@@ -58,12 +59,14 @@ class ThemeGlance:
 
 
 # The knowledge map is a cross table; its size is columns × rows. To keep the page's size bounded as
-# the corpus grows, it shows at most the newest MAP_COLUMNS studies and the MAP_CONCEPT_ROWS most used
-# concepts (every theme); the studies index and the concept pages cover the rest. (Issue 16: a dozen
+# the corpus grows, it shows at most the newest MAP_COLUMNS studies and the MAP_ROWS most used themes
+# and concepts; the studies index and the theme and concept pages cover the rest. (Issue 18: at
+# 10,000 studies a synthetic corpus has 406 themes, and a row for each would make the page megabytes.) (Issue 16: a dozen
 # study columns is about what a desktop screen shows side by side, with the headers' words whole;
 # the map's totals cover every study.)
 MAP_COLUMNS = 12
-MAP_CONCEPT_ROWS = 40
+MAP_ROWS = 40
+_Row = TypeVar("_Row", Theme, Concept)
 
 
 def build_views(corpus: Corpus, backlinks: Backlinks) -> PageViews:
@@ -76,10 +79,11 @@ def build_views(corpus: Corpus, backlinks: Backlinks) -> PageViews:
         map_studies=map_studies,
         theme_rows=[(theme, _map_cells(theme.id, map_studies, backlinks.studies_by_theme,
                                        backlinks.findings_by_theme, backlinks.quotes_by_theme))
-                    for theme in corpus.themes],
+                    for theme in _most_used(corpus.themes, backlinks.studies_by_theme)],
         concept_rows=[(concept, _map_cells(concept.id, map_studies, backlinks.studies_by_concept,
                                            backlinks.findings_by_concept, backlinks.quotes_by_concept))
-                      for concept in _map_concepts(corpus, backlinks)],
+                      for concept in sorted(_most_used(corpus.concepts, backlinks.studies_by_concept),
+                                            key=lambda c: norwegian_key(c.label.nb))],
         concepts_by_letter={lang: _concepts_by_letter(corpus, lang) for lang in editions.languages()},
         concepts_by_framework=_concepts_by_framework(corpus, backlinks),
         concepts_by_popularity=sorted(
@@ -123,13 +127,13 @@ def related_themes(themes: Iterable[Theme]) -> dict[str, list[Theme]]:
     return {id: [by_id[other] for other in others if other != id] for id, others in related.items()}
 
 
-def _map_concepts(corpus: Corpus, backlinks: Backlinks) -> list[Concept]:
-    """The knowledge map's concept rows in Norwegian order: the MAP_CONCEPT_ROWS used by most studies."""
-    concepts = corpus.concepts
-    if len(concepts) > MAP_CONCEPT_ROWS:
-        used = {c.id: len(backlinks.studies_by_concept[c.id]) for c in concepts}
-        concepts = tuple(sorted(concepts, key=lambda c: (-used[c.id], c.id))[:MAP_CONCEPT_ROWS])
-    return sorted(concepts, key=lambda c: norwegian_key(c.label.nb))
+def _most_used(items: Sequence[_Row], studies_using: Mapping[str, list[Study]]) -> list[_Row]:
+    """The knowledge map's rows of one kind: every theme or concept, or if there are more than MAP_ROWS,
+    the MAP_ROWS used by most studies; in the corpus' order."""
+    if len(items) <= MAP_ROWS:
+        return list(items)
+    kept = {item.id for item in sorted(items, key=lambda i: (-len(studies_using[i.id]), i.id))[:MAP_ROWS]}
+    return [item for item in items if item.id in kept]
 
 
 def _map_cells(id: str, studies: list[Study], studies_using: Mapping[str, list[Study]],
@@ -210,3 +214,10 @@ def by_first_audience(recommendations: list[Mention]) -> list[tuple[str | None, 
         audiences = mention.item.audience  # type: ignore[union-attr]
         groups[audiences[0] if audiences else None].append(mention)
     return [(audience, mentions) for audience, mentions in groups.items() if mentions]
+
+
+def recommendations_of_studies(mentions: Mentions, studies: Iterable[Study]) -> list[Mention]:
+    """The recommendations among `mentions` (a theme's) of these studies, in the studies' order: a theme
+    page's share. Each study's are looked up in the mentions' grouping by study, made once per build
+    (`Mentions.for_study`), so a page does not scan the theme's recommendations."""
+    return [mention for study in studies for mention in mentions.for_study(study.id)]

@@ -23,6 +23,7 @@ from funnbank.levels import CONCERN, CONFIDENCE, level_anchor
 from funnbank.index import build_index
 from funnbank.model import Theme, title_in
 from funnbank.pipeline import Paths, generate
+from funnbank.render import final_link
 
 from conftest import DESKTOP, FIXTURE_CONTENT, PHONE, BuiltSite, axe_violations, open_page
 
@@ -103,10 +104,10 @@ def test_each_review_finding_has_an_evidence_profile_at_its_anchor(docs: dict[st
                 assert f"[{title_in(finding, lang)}]({pages.page_link(path, pages.study_path(study.id, lang), finding.id)})" \
                     in profile
                 quotes = [q for q in study.quotes if q.finding == finding.id]
-                if quotes:  # one quote: the finding's first
-                    assert f"· [{title_in(study, lang)}]({pages.page_link(path, pages.study_path(study.id, lang), quotes[0].id)})" \
-                        in profile
-                    assert all(f"#{q.id})" not in profile for q in quotes[1:])
+                if quotes:  # one quote: the finding's first (an HTML fragment, issue 18: its link is the final URL)
+                    assert f'· <a href="{final_link(path, pages.study_path(study.id, lang), quotes[0].id)}">' \
+                        f'{title_in(study, lang)}</a>' in profile
+                    assert all(f'#{q.id}"' not in profile for q in quotes[1:])
         # A quote shown again in a profile has no id: the ids of the page stay unique.
         ids = re.findall(r'id="([^"]+)"', page) + re.findall(r"\{: #([a-z0-9-]+) \}", page)
         assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
