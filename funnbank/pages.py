@@ -212,9 +212,22 @@ def _studies_index(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[Page]
     yield from paged(first, corpus.studies, STUDIES_PER_PAGE, lang)
 
 
+# The findings across studies are listed theme by theme (about 1.6 KB of Markdown a theme in the synthetic
+# corpus, whose 10,000 studies have 406 themes); this many themes keep a page near 200 KB.
+REVIEW_THEMES_PER_PAGE = 100
+
+
+def _review_findings(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[Page]:
+    """Every theme's findings across studies, in numbered pages of themes when there are many themes."""
+    first = Page(section_path("review_findings", lang), SECTION_TEMPLATES["review_findings"],
+                 key=("section", "review_findings"))
+    yield from paged(first, [theme for theme in corpus.themes if theme.review_findings], REVIEW_THEMES_PER_PAGE, lang)
+
+
 # Section pages that are more than one page: each plans its own (its section page first).
 SECTION_PLANNERS: dict[str, Callable[[Corpus, CorpusIndex, str], Iterator[Page]]] = {
     "quotes": _quote_bank, "recommendations": _recommendations, "studies": _studies_index,
+    "review_findings": _review_findings,
 }
 
 # A theme page lists each of its studies with its findings, two quotes and its recommendations on the

@@ -294,6 +294,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
         patch.setattr(quotebank, "RECOMMENDATIONS_PER_PAGE", 2)
         patch.setattr(pages, "THEME_STUDIES_PER_PAGE", 1)  # a theme of two studies: two pages
         patch.setattr(pages, "STUDIES_PER_PAGE", 1)  # the studies index too
+        patch.setattr(pages, "REVIEW_THEMES_PER_PAGE", 1)  # and the findings across studies
         yield from _build_and_serve(content, base)
 
 
@@ -448,6 +449,29 @@ def test_the_studies_index_goes_on_in_numbered_pages(page: Any, paged_site: Buil
     page.wait_for_load_state("domcontentloaded")
     assert urlsplit(page.url).path == "/en/studies/2/"
     assert "(page 2 of 2)" in page.locator("h1").inner_text()
+
+
+@pytest.mark.browser
+def test_the_findings_across_studies_go_on_in_numbered_pages_of_themes(page: Any, paged_site: BuiltSite,
+                                                                       paged_corpus: Any) -> None:
+    corpus, _ = paged_corpus
+    themes = [theme for theme in corpus.themes if theme.review_findings]
+    assert len(themes) >= 2
+    open_page(page, paged_site, "funn-pa-tvers/", PHONE)
+    assert f"(side 1 av {len(themes)})" in page.locator("h1").inner_text()
+    sections = page.locator("section.fb-rf-theme")
+    assert sections.count() == 1 and themes[0].label.nb in sections.inner_text()
+    page.get_by_role("navigation", name="Sider").get_by_role("link", name="Neste side").click()
+    assert urlsplit(page.url).path == "/funn-pa-tvers/2/"
+    assert themes[1].label.nb in page.locator("section.fb-rf-theme").inner_text()
+    # The page's own table by confidence leads to its own entries.
+    first = themes[1].review_findings[0]
+    page.locator(f"table a[href='#{first.id}']").click()
+    assert urlsplit(page.url).fragment == first.id and page.locator(f"[id='{first.id}']").is_visible()
+    page.locator("a.fb-edition-switch").click()
+    page.wait_for_load_state("domcontentloaded")
+    assert urlsplit(page.url).path == "/en/findings-across-studies/2/"
+    assert first.statement.en in page.locator("article").inner_text()
 
 
 @pytest.mark.browser
