@@ -71,7 +71,8 @@ def test_an_override_replaces_the_page_of_every_concept_in_both_editions_and_not
 
 def test_an_overridden_partial_is_used_inside_the_study_page(corpus_dir: Path, tmp_path: Path) -> None:
     mine = _folder(tmp_path / "mine", {
-        "_quote.md.j2": "QUOTE-OVERRIDE {{ quote.id }} {% include '_mine.md.j2' %}\n",
+        # It keeps each quote's anchor, which theme and concept pages link to (or the build stops).
+        "_quote.md.j2": "<p id=\"{{ quote.id }}\">QUOTE-OVERRIDE {{ quote.id }} {% include '_mine.md.j2' %}</p>\n",
         "_mine.md.j2": "from-a-partial-of-our-own",  # a site's own partial: a name starting with `_`
     })
     docs = _generated(corpus_dir, tmp_path / "docs", mine).docs
