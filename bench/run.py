@@ -541,11 +541,15 @@ def bench_size(n: int, browser: Browser | None, zensical: Path | str, query: str
         if browser:
             log(f"N={n}: first search in Chromium")
             row.update(measure_search(browser, site, query))
+            log(f"N={n}: first search {row['first_search_kb']} KB; /sok/ {row['search_page_kb']} KB "
+                f"({row['search_page_query_kb']} KB with the query); largest page {row['largest_page']}")
         else:
             row.update(first_search_kb=None, search_page_kb=None, search_page_query_kb=None, search_detail=None)
         log(f"N={n}: one study edited, building again (incremental)")
         edit_one_study(content, f"Endret studie {n}")
         again = run_child(*build_args)
+        log(f"N={n}: rebuilt in {again['seconds']:.1f} s ({again['pages'] - again['reused']:,} pages rendered, "
+            f"{again['reused']:,} reused), phases {again['phases']}")
         log(f"N={n}: the edited corpus in full, to compare")
         full_site = base / "full-site"
         full = run_child("build", "--content", str(content), "--docs", str(base / "full-docs"), "--site",
