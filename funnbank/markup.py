@@ -72,14 +72,16 @@ def paragraphs(text: str, render: Callable[[str], str] = escape_inline) -> Marku
 
     `render` turns one paragraph into Markdown; by default it only escapes it.
     """
-    parts = [render(p) for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
-    return Markup("\n\n".join(parts))
+    return Markup("\n\n".join(_rendered_paragraphs(text, render)))
 
 
 def html_paragraphs(text: str, render: Callable[[str], str] = html_inline) -> Markup:
     """`paragraphs` for HTML: each paragraph (already rendered by `render`) in its `<p>`."""
-    parts = [render(p) for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
-    return Markup("\n".join(f"<p>{part}</p>" for part in parts))
+    return Markup("\n".join(f"<p>{part}</p>" for part in _rendered_paragraphs(text, render)))
+
+
+def _rendered_paragraphs(text: str, render: Callable[[str], str]) -> list[str]:
+    return [render(p) for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
 
 
 def shorten(text: str, limit: int = 90) -> str:

@@ -21,7 +21,7 @@ import base64
 import json
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,11 +40,10 @@ class IndexRecord:
     content: str
     meta: dict[str, str]
     filters: dict[str, list[str]]
-    sort: dict[str, str] = field(default_factory=dict)  # sort keys, e.g. {"order": "000000012"}
 
     def request(self, index: str, lang: str) -> dict[str, Any]:
         return {"type": "AddRecord", "index_id": index, "url": self.url, "content": self.content,
-                "language": lang, "meta": self.meta, "filters": self.filters, "sort": self.sort or None}
+                "language": lang, "meta": self.meta, "filters": self.filters}
 
 
 @dataclass(frozen=True)

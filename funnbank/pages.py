@@ -221,7 +221,8 @@ def _review_findings(corpus: Corpus, ix: CorpusIndex, lang: str) -> Iterator[Pag
     """Every theme's findings across studies, in numbered pages of themes when there are many themes."""
     first = Page(section_path("review_findings", lang), SECTION_TEMPLATES["review_findings"],
                  key=("section", "review_findings"))
-    yield from paged(first, [theme for theme in corpus.themes if theme.review_findings], REVIEW_THEMES_PER_PAGE, lang)
+    themes = [theme for theme in corpus.themes if theme.review_findings]
+    yield from paged(first, themes, REVIEW_THEMES_PER_PAGE, lang)
 
 
 # Section pages that are more than one page: each plans its own (its section page first).

@@ -26,7 +26,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, pass_eval_context, select_autoescape
+from jinja2 import (Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context,
+                    pass_eval_context, select_autoescape)
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
 from markupsafe import Markup

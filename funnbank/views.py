@@ -60,10 +60,10 @@ class ThemeGlance:
 
 # The knowledge map is a cross table; its size is columns × rows. To keep the page's size bounded as
 # the corpus grows, it shows at most the newest MAP_COLUMNS studies and the MAP_ROWS most used themes
-# and concepts; the studies index and the theme and concept pages cover the rest. (Issue 18: at
-# 10,000 studies a synthetic corpus has 406 themes, and a row for each would make the page megabytes.) (Issue 16: a dozen
+# and concepts; the studies index and the theme and concept pages cover the rest. (Issue 16: a dozen
 # study columns is about what a desktop screen shows side by side, with the headers' words whole;
-# the map's totals cover every study.)
+# the map's totals cover every study. Issue 18: at 10,000 studies a synthetic corpus has 406 themes,
+# and a row for each would make the page megabytes.)
 MAP_COLUMNS = 12
 MAP_ROWS = 40
 _Row = TypeVar("_Row", Theme, Concept)
