@@ -6,7 +6,7 @@ import os
 import time
 from datetime import date
 from functools import partial
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +22,14 @@ from funnbank.indexcheck import check_index
 from funnbank.loader import load_corpus
 from funnbank.pagefind import shipped_assets
 from funnbank.pages import plan_pages, searchable_sections
+from funnbank.paging import Key as PageKey
 from funnbank.progress import Progress, watch_files
 from funnbank.render import render_pages
 from funnbank.search import INDEX_FOLDER, index_edition, item_records
 from funnbank.settings import template_folders
 from funnbank.parallel import EditionBuild, EditionFiles, build_editions
 from funnbank.site import staging_dir, swap_into_place
-from funnbank.writer import WriteStats, write_tree
+from funnbank.writer import WriteStats, write_files, write_tree
 
 
 # Every page may be indexed. MkDocs writes sitemap.xml; it lists absolute URLs once `site_url` is set.
@@ -115,9 +116,18 @@ def generate(corpus: Corpus, paths: Paths, ix: CorpusIndex | None = None,
     return sum(files.pages for files in written), sum((files.written for files in written), WriteStats(0, 0, 0))
 
 
-def write_edition(corpus: Corpus, paths: Paths, ix: CorpusIndex, lang: str, changed: date | None) -> EditionFiles:
-    """Write one edition's Markdown into its generated folder; the source edition's has the data files too."""
-    pages = render_pages(corpus, paths.page_templates(), lang, ix=ix, last_change=changed)
+def write_edition(corpus: Corpus, paths: Paths, ix: CorpusIndex, lang: str, changed: date | None,
+                  only: Collection[PageKey] | None = None,
+                  previous: Mapping[str, str] | None = None) -> EditionFiles:
+    """Write one edition's Markdown into its generated folder; the source edition's has the data files too.
+
+    With `only`, just those pages are written, over the previous build's files (`build_first`), and the
+    digests are the `previous` build's with theirs replaced."""
+    pages = render_pages(corpus, paths.page_templates(), lang, ix=ix, last_change=changed, only=only)
+    if only is not None:
+        stats = write_files(pages, paths.edition_docs(lang))
+        digests = {**(previous or {}), **{path: digest(text) for path, text in pages.items()}}
+        return EditionFiles(len(pages), stats, digests)
     is_root = lang == editions.source().lang
     files = {**pages, **data_files(corpus), "robots.txt": ROBOTS_TXT} if is_root else pages
     stats = write_tree(files, paths.edition_docs(lang))
@@ -130,6 +140,21 @@ def build(paths: Paths, progress: Progress | None = None, full: bool = False, se
     Pages whose generated Markdown is the previous build's are taken from it (`incremental`), unless
     `full` or anything else that shapes the HTML changed. Without `search` the previous site's search
     index is kept as it is (the preview puts the page up first and indexes after: `serve`)."""
+    report = _build(paths, progress, full, search)
+    assert report is not None  # only a build of some pages (`first`) can find nothing to build on
+    return report
+
+
+def build_first(paths: Paths, keys: Collection[PageKey]) -> BuildReport | None:
+    """Validate the content, then generate and render only the pages with these keys, in every edition,
+    and take every other page from the previous build as it is: the preview's quick first look at an
+    edit (`serve`), which a `build` brings up to date right after. The search index is kept as it was.
+    None, with nothing done, when there is no previous build to take the other pages from."""
+    return _build(paths, None, False, False, first=keys)
+
+
+def _build(paths: Paths, progress: Progress | None, full: bool, search: bool,
+           first: Collection[PageKey] | None = None) -> BuildReport | None:
     progress = progress or Progress(enabled=False)
     phases: dict[str, float] = {}
     start = time.perf_counter()
@@ -141,18 +166,21 @@ def build(paths: Paths, progress: Progress | None = None, full: bool = False, se
         build_fingerprint = fingerprint(paths.build_inputs())
         previous = None if full else previous_build(Manifest.read(manifest_path(paths.docs)),
                                                     build_fingerprint, paths.out)
+        if first is not None and previous is None:
+            return None
         changed = last_change(paths.content)  # once for every edition: both show the same date
     with staging_dir(paths.out) as staging, staging_dir(paths.out) as scratch:
         with _timed(phases, "editions"):
             progress.phase("Pages", sum(1 for lang in editions.languages() for _ in plan_pages(corpus, lang, ix)))
             built = lambda: sum(1 for folder in (staging, scratch) for _ in folder.rglob("index.html"))  # noqa: E731
             with watch_files(progress, built):
+                before = {lang: previous.digests.get(lang) if previous else None for lang in editions.languages()}
                 # The source edition first: its folder holds the others (`parallel`).
                 jobs = [EditionBuild(paths.edition_config(edition.lang), paths.edition_docs(edition.lang),
                                      edition_out(staging, edition.lang), {"js_strings": script_strings(edition.lang)},
-                                     partial(write_edition, corpus, paths, ix, edition.lang, changed),
-                                     previous.digests.get(edition.lang) if previous else None,
-                                     edition_out(paths.out, edition.lang))
+                                     partial(write_edition, corpus, paths, ix, edition.lang, changed, first,
+                                             before[edition.lang]),
+                                     before[edition.lang], edition_out(paths.out, edition.lang))
                         for edition in editions.EDITIONS]
                 results = build_editions(jobs, scratch)
                 # A web server serves only the root's 404 page; another edition's would be dead weight

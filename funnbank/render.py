@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import html
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -313,10 +313,12 @@ def label(context: Context, vocabulary: str, key: str) -> str:
 
 
 def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb",
-                 ix: CorpusIndex | None = None, last_change: date | None = None) -> dict[str, str]:
+                 ix: CorpusIndex | None = None, last_change: date | None = None,
+                 only: Collection[tuple[str, str]] | None = None) -> dict[str, str]:
     """Every page's Markdown, by path in the generated folder. `ix`: the corpus index, if already built;
     `last_change`: the date the content last changed (`about.last_change`), shown on the page about
-    the bank, which leaves it out when None."""
+    the bank, which leaves it out when None; `only`: the keys of the pages to render (`pages.Page.key`),
+    when not every page is wanted."""
     env = make_environment(template_dirs, lang)
     matcher = ConceptMatcher.build(corpus.concepts, lang)
     ix = ix or build_index(corpus)
@@ -326,7 +328,8 @@ def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb"
               "last_change": last_change, "anchor_links": []}
     out: dict[str, str] = {}
     for page in pages.plan_pages(corpus, lang, ix):
-        out[page.path] = render_page(env, page, shared, matcher)
+        if only is None or page.key in only:
+            out[page.path] = render_page(env, page, shared, matcher)
     broken = check_generated_anchors(out, shared["anchor_links"])
     if broken:
         shown = "\n  ".join(broken[:10]) + (f"\n  … and {len(broken) - 10} more" if len(broken) > 10 else "")

@@ -6,6 +6,8 @@ serves it (`previewserver`), so the preview is the published site, both editions
 switch included. A polling thread watches `content/`, the page templates and the site's own templates
 folder (`--templates`); after a change it rebuilds and the server tells the open pages to reload.
 The search index is made after the pages are up (the page reloads first; search follows).
+When the one file saved is a study's, that study's pages are rebuilt first, alone, and the open page
+reloads; the rest of the preview follows at once (`refresh_first`, then `refresh`).
 
 When a rebuild fails (invalid content, or a template or build error) the last good pages stay up
 with the problems in a banner at the top of every page (`preview`), printed in the terminal too;
@@ -27,7 +29,8 @@ from jinja2 import TemplateSyntaxError
 from funnbank import editions, preview
 from funnbank.errors import ContentError, FunnbankError
 from funnbank.index import build_index
-from funnbank.pipeline import Paths, build, edition_out, index_search
+from funnbank.kinds import KINDS
+from funnbank.pipeline import Paths, build, build_first, edition_out, index_search
 from funnbank.previewserver import PreviewServer
 from funnbank.search import INDEX_FOLDER
 
@@ -81,6 +84,38 @@ def refresh(paths: Paths, server: PreviewServer | None = None) -> bool:
     return True
 
 
+def refresh_first(paths: Paths, study_id: str, server: PreviewServer | None = None) -> bool:
+    """Put up the saved study's own pages first, in both editions (a maintainer editing a study is most
+    likely looking at its page), every other page taken from the preview as it was; `refresh` brings
+    the whole preview up to date right after. True if it did; problems are left for `refresh` to show.
+    Not while the preview shows problems: their banner must stay until every page is built again."""
+    if preview.read_problems(paths.docs):
+        return False
+    start = time.perf_counter()
+    try:
+        report = build_first(preview_paths(paths), {("study", study_id)})
+    except Exception:  # noqa: BLE001: `refresh`, which follows, reports every problem
+        return False
+    if report is None:  # no previous preview to take the other pages from
+        return False
+    if server:
+        server.changed()
+    print(f"The page of {study_id} at {time.strftime('%H:%M:%S')} in {time.perf_counter() - start:.1f} s; "
+          f"the other pages follow", file=sys.stderr)
+    return True
+
+
+def edited_study(before: dict[Path, float], now: dict[Path, float], content: Path) -> str | None:
+    """The id of the study whose file is the one file saved between two looks, or None (several files,
+    a new or removed file, or another kind of file)."""
+    changed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+    if len(changed) != 1:
+        return None
+    path = changed.pop()
+    is_study = path.parent == content / KINDS["study"].folder and path.suffix == ".yaml"
+    return path.stem if is_study and path in before and path in now else None
+
+
 def _index_search(corpus: object, site: Path) -> None:
     """Make the preview's search indexes again, in place (the preview's search is briefly away meanwhile)."""
     for edition in editions.EDITIONS:
@@ -97,7 +132,10 @@ def _watch(paths: Paths, server: PreviewServer, stop: threading.Event) -> None:
     while not stop.wait(POLL_SECONDS):
         now = _snapshot(folders)
         if now != seen:
+            study = edited_study(seen, now, paths.content)
             seen = now
+            if study:
+                refresh_first(paths, study, server)
             refresh(paths, server)
 
 

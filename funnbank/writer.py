@@ -26,6 +26,13 @@ class WriteStats:
 
 def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> WriteStats:
     """Make `out_dir` hold exactly `files` (relative POSIX paths → content)."""
+    stats = write_files(files, out_dir)
+    removed = _remove_stale(out_dir, {out_dir / rel for rel in files})
+    return WriteStats(stats.written, stats.unchanged, removed)
+
+
+def write_files(files: Mapping[str, str | bytes], out_dir: Path) -> WriteStats:
+    """Write `files` (relative POSIX paths → content) into `out_dir`, leaving every other file there."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = unchanged = 0
     for rel, content in sorted(files.items()):
@@ -41,8 +48,7 @@ def write_tree(files: Mapping[str, str | bytes], out_dir: Path) -> WriteStats:
         tmp.write_bytes(data)
         os.replace(tmp, path)  # never leave a half-written page for a watcher to pick up
         written += 1
-    removed = _remove_stale(out_dir, {out_dir / rel for rel in files})
-    return WriteStats(written, unchanged, removed)
+    return WriteStats(written, unchanged, 0)
 
 
 def _remove_stale(out_dir: Path, keep: set[Path]) -> int:

@@ -11,7 +11,7 @@ import pytest
 from funnbank import parallel
 from funnbank.errors import BuildError
 from funnbank.incremental import Manifest, link_reusable, manifest_path, output_of, reuse_plan
-from funnbank.pipeline import Paths, build
+from funnbank.pipeline import Paths, build, build_first
 
 from conftest import FIXTURE_CONTENT, ROOT
 
@@ -57,6 +57,33 @@ def test_an_incremental_build_after_an_edit_equals_a_full_build(tmp_path: Path, 
     assert differing == []
     assert "An edited summary, built again." in (incremental.out / "en" / "studies" / "alpha-2020" / "index.html"
                                                   ).read_text(encoding="utf-8")
+
+
+def test_a_study_first_renders_only_its_pages_and_the_next_build_equals_a_full_one(tmp_path: Path,
+                                                                                   content: Path) -> None:
+    """`serve` puts up the saved study's pages first (`build_first`), then builds the rest."""
+    paths = _paths(tmp_path, "preview", content)
+    assert build_first(paths, {("study", "alpha-2020")}) is None  # nothing yet to take the other pages from
+    build(paths)
+    study = content / "studies" / "alpha-2020.yaml"
+    text = study.read_text(encoding="utf-8")
+    study.write_text(text.replace("title: Alfa-gruppene", "title: Alfa-gruppene, omskrevet"), encoding="utf-8")
+    first = build_first(paths, {("study", "alpha-2020")})
+    assert first is not None and first.pages == 2  # the study's page in each edition
+    page = (paths.out / "studier" / "alpha-2020" / "index.html").read_text(encoding="utf-8")
+    assert "Alfa-gruppene, omskrevet" in page
+    # A concept page also shows the title: it is the previous build's until the next build.
+    concept = (paths.out / "begreper" / "haap" / "index.html").read_text(encoding="utf-8")
+    assert "Alfa-gruppene" in concept and "Alfa-gruppene, omskrevet" not in concept
+    rest = build(paths)
+    assert 0 < rest.reused
+    assert "Alfa-gruppene, omskrevet" in (paths.out / "begreper" / "haap" / "index.html").read_text(
+        encoding="utf-8")
+    full = _paths(tmp_path, "full", content)
+    build(full)
+    built, expected = _files(paths.out), _files(full.out)
+    assert sorted(built) == sorted(expected)
+    assert [path for path in expected if built[path] != expected[path]] == []
 
 
 def test_an_unchanged_build_reuses_every_page_and_full_reuses_none(tmp_path: Path, content: Path) -> None:

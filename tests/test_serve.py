@@ -20,7 +20,7 @@ import pytest
 
 from funnbank import preview
 from funnbank.pipeline import Paths
-from funnbank.serve import preview_paths, refresh
+from funnbank.serve import edited_study, preview_paths, refresh
 
 from conftest import ROOT
 
@@ -150,6 +150,22 @@ def test_the_banner_escapes_problems_and_sits_at_the_top_of_the_body() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in shown and "<script>" not in shown
     assert shown.endswith("<h1>Side</h1></body></html>")
     assert preview.with_banner(page, []) == page
+
+
+def test_only_one_saved_study_file_puts_its_pages_up_first() -> None:
+    content = Path("content")
+    study, other = content / "studies" / "alpha-2020.yaml", content / "studies" / "beta-2021.yaml"
+    concept = content / "concepts" / "haap.yaml"
+    before = {study: 1.0, other: 1.0, concept: 1.0}
+    assert edited_study(before, {**before, study: 2.0}, content) == "alpha-2020"
+    assert edited_study(before, before, content) is None
+    assert edited_study(before, {**before, study: 2.0, other: 2.0}, content) is None  # two files
+    assert edited_study(before, {**before, concept: 2.0}, content) is None  # not a study
+    new = content / "studies" / "gamma-2022.yaml"
+    assert edited_study(before, {**before, new: 1.0}, content) is None  # a new file: its pages link nowhere yet
+    assert edited_study(before, {other: 1.0, concept: 1.0}, content) is None  # a removed file
+    notes = content / "studies" / "notes.txt"
+    assert edited_study({**before, notes: 1.0}, {**before, notes: 2.0}, content) is None
 
 
 def test_problems_are_written_only_when_they_change(tmp_path: Path) -> None:
