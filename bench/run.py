@@ -437,7 +437,7 @@ def edit_one_study(content: Path, marker: str) -> Path:
     return study
 
 
-def measure_serve(source: Path, timeout: float = 60.0, startup_timeout: float = 1800.0) -> Json:
+def measure_serve(source: Path, timeout: float = 300.0, startup_timeout: float = 1800.0) -> Json:
     """On a copy of the corpus at `source`: seconds from saving a study with a new title until
     `build.py serve` serves its page with that title in every edition (polled every 50 ms), and
     until the whole preview is built again (`serve` puts the saved study's pages up first and says
