@@ -104,7 +104,11 @@ def _git_date(content: Path) -> date | None:
 
 def _newest_file_date(content: Path) -> date:
     # The folder itself counts too, so an empty folder still has a date (when it was made or emptied).
-    newest = max(path.stat().st_mtime for path in [content, *content.rglob("*")])
+    # os.walk rather than Path.rglob: at 1,000 studies rglob's paths take a quarter of a second.
+    newest = content.stat().st_mtime
+    for folder, subfolders, files in os.walk(content):
+        for name in (*subfolders, *files):
+            newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime)
     return datetime.fromtimestamp(newest, tz=UTC).date()
 
 

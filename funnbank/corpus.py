@@ -37,9 +37,16 @@ class Corpus:
         return self._items[kind]
 
     def get(self, kind: str, id: str) -> Any:
+        item = self.find(kind, id)
+        if item is None:
+            raise KeyError((kind, id))
+        return item
+
+    def find(self, kind: str, id: str) -> Any | None:
+        """The item of `kind` with this id, or None."""
         if kind not in self._by_id:
             self._by_id[kind] = {item.id: item for item in self._items[kind]}
-        return self._by_id[kind][id]
+        return self._by_id[kind].get(id)
 
     def __getattr__(self, name: str) -> tuple[Any, ...]:
         # `corpus.studies`: a kind's items by its folder's name.

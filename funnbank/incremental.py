@@ -141,12 +141,15 @@ def link_reusable(reuse: Reuse, out: Path) -> int:
     same bytes), is left for MkDocs to render: MkDocs opens an existing output in place, so it must never
     find a linked file it wants to write."""
     linked = 0
+    made: set[Path] = set()  # folders made already: asking again costs a system call per page
     for output, source in reuse.files.items():
         old, target = reuse.old / output, out / output
         try:
             if old.stat().st_mtime <= (reuse.docs / source).stat().st_mtime:
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             os.link(old, target)
         except OSError:  # gone, or a file system without hard links: MkDocs renders it
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -269,7 +269,27 @@ def plan_pages(corpus: Corpus, lang: str | None = None, ix: CorpusIndex | None =
         else:
             yield Page(section_path(name, lang), template, key=("section", name))
     for kind in KINDS.values():
-        planner = ITEM_PLANNERS.get(kind.name)
         for item in corpus.items(kind.name):
-            page = Page(item_path(kind.name, item.id, lang), kind.template, {kind.name: item}, (kind.name, item.id))
-            yield from planner(page, item, ix, lang) if planner else (page,)
+            yield from item_pages(kind.name, item, ix, lang)
+
+
+def item_pages(kind_name: str, item: Any, ix: CorpusIndex, lang: str) -> Iterator[Page]:
+    """An item's page (and the numbered pages after it, for a kind that has them)."""
+    kind = KINDS[kind_name]
+    page = Page(item_path(kind.name, item.id, lang), kind.template, {kind.name: item}, (kind.name, item.id))
+    planner = ITEM_PLANNERS.get(kind.name)
+    yield from planner(page, item, ix, lang) if planner else (page,)
+
+
+def plan_only(corpus: Corpus, keys: Collection[tuple[str, str]], lang: str, ix: CorpusIndex) -> Iterator[Page]:
+    """The pages with these keys, as `plan_pages` plans them: an item's page from the item alone (the
+    whole plan takes a while at 1,000 studies), any other from the whole plan."""
+    rest = set(keys)
+    for kind_name, id in keys:
+        item = corpus.find(kind_name, id) if kind_name in KINDS else None
+        if item is not None:
+            found = [page for page in item_pages(kind_name, item, ix, lang) if page.key in rest]
+            rest -= {page.key for page in found}
+            yield from found
+    if rest:
+        yield from (page for page in plan_pages(corpus, lang, ix) if page.key in rest)

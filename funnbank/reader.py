@@ -35,6 +35,11 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _STR_TAG = "tag:yaml.org,2002:str"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The last document read from each file, with the text it was read from. A long-lived process that reads
+# the content again and again (`serve`, after each save) composes only the files whose text changed:
+# composing is most of the time a load takes. Nothing changes a Document once read, so one can be shared.
+_LAST_READ: dict[Path, tuple[str, Document]] = {}
+_MAX_REMEMBERED = 50_000
 
 
 @dataclass
@@ -93,11 +98,18 @@ def read_yaml(path: Path) -> Document:
     text = text.removeprefix("\ufeff")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise fail(1, 1, "file is empty", "start from `python build.py new study|concept|theme <id>`")
+    remembered = _LAST_READ.get(path)
+    if remembered is not None and remembered[0] == text:
+        return remembered[1]
     try:
-        return _compose(path, yaml.parse(text, Loader=_Loader))
+        doc = _compose(path, yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as err:
         found = explain(text, err, _Loader)
         raise fail(found.line, found.col, found.message, found.hint) from None
+    if len(_LAST_READ) >= _MAX_REMEMBERED:
+        _LAST_READ.clear()
+    _LAST_READ[path] = (text, doc)
+    return doc
 
 
 @dataclass

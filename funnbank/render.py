@@ -327,9 +327,8 @@ def render_pages(corpus: Corpus, template_dirs: Iterable[Path], lang: str = "nb"
               "search_filter_names": filter_names(lang), "search_value_orders": value_orders(lang),
               "last_change": last_change, "anchor_links": []}
     out: dict[str, str] = {}
-    for page in pages.plan_pages(corpus, lang, ix):
-        if only is None or page.key in only:
-            out[page.path] = render_page(env, page, shared, matcher)
+    for page in pages.plan_pages(corpus, lang, ix) if only is None else pages.plan_only(corpus, only, lang, ix):
+        out[page.path] = render_page(env, page, shared, matcher)
     broken = check_generated_anchors(out, shared["anchor_links"])
     if broken:
         shown = "\n  ".join(broken[:10]) + (f"\n  … and {len(broken) - 10} more" if len(broken) > 10 else "")

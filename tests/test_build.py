@@ -123,3 +123,26 @@ def test_cli_build_prints_one_summary_line(corpus_dir: Path, tmp_path: Path, cap
     out = capsys.readouterr().out.strip().splitlines()
     assert code == 0
     assert len(out) == 1 and out[0].startswith("Built 2 studies, 3 concepts, 2 themes: 46 pages in ")
+
+
+def test_the_theme_files_listed_from_memory_are_jinjas_and_the_overrides_are_listed_afresh(tmp_path: Path) -> None:
+    """MkDocs lists the theme's files on every build; the installed themes' are listed once per process
+    (`site._list_theme_files`), the site's own overrides every time."""
+    import shutil
+
+    import jinja2
+    from mkdocs.config import load_config
+
+    from funnbank import site
+
+    overrides = tmp_path / "overrides"
+    shutil.copytree(ROOT / "templates" / "overrides", overrides)
+    config = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "material", "custom_dir": str(overrides)})
+    jinjas = jinja2.FileSystemLoader(config.theme.dirs)
+    site._theme_for_rebuilds(config, tmp_path / "cache")
+    loader = config.theme.get_env().loader
+    assert loader.list_templates() == jinjas.list_templates()
+    assert "assets/stylesheets/added.css" not in loader.list_templates()
+    (overrides / "assets" / "stylesheets" / "added.css").write_text("a {}", encoding="utf-8")
+    assert "assets/stylesheets/added.css" in config.theme.get_env().loader.list_templates()
+    assert config.theme.get_env().loader.list_templates() == jinjas.list_templates()

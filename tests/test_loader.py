@@ -209,3 +209,23 @@ def test_a_tab_is_named_wherever_the_parser_refuses_it(
     path.write_text(text, encoding="utf-8")
     problem = read_problem(path, "pure-python", monkeypatch)
     assert_told_plainly(problem, 2, text.splitlines()[1].index("\t") + 1, "tab character")
+
+
+def test_a_file_read_again_unchanged_is_not_composed_again_and_an_edit_is_read(corpus_dir: Path) -> None:
+    """`serve` loads the content after every save: only the files whose text changed are read again
+    (composed and validated), and the next load always has the file's current text."""
+    study = corpus_dir / "studies" / "alpha-2020.yaml"
+    first = load_corpus(corpus_dir)
+    again = load_corpus(corpus_dir)
+    assert again.get("study", "alpha-2020") is first.get("study", "alpha-2020")  # remembered, not read again
+    assert read_yaml(study) is read_yaml(study)
+    text = study.read_text(encoding="utf-8")
+    study.write_text(text.replace("title: Alfa-gruppene", "title: Alfa-gruppene, endret"), encoding="utf-8")
+    edited = load_corpus(corpus_dir)
+    assert edited.get("study", "alpha-2020").title == "Alfa-gruppene, endret"
+    assert edited.get("study", "beta-2021") is first.get("study", "beta-2021")
+    study.write_text(text.replace("title: Alfa-gruppene", "title: [Alfa"), encoding="utf-8")  # broken YAML
+    with pytest.raises(ContentError):
+        load_corpus(corpus_dir)
+    study.write_text(text, encoding="utf-8")
+    assert load_corpus(corpus_dir).get("study", "alpha-2020").title == "Alfa-gruppene"

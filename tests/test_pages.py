@@ -160,3 +160,21 @@ def test_relative_links_are_posixpaths_relpath(target: list[str], folder: list[s
 
     to, here = "/".join(target).lstrip("/"), "/".join(folder)
     assert _relative(to, here) == posixpath.relpath(to or ".", here or ".")
+
+
+def test_planning_some_pages_gives_them_as_the_whole_plan_does(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`serve` renders a saved study's pages first (`render_pages(only=…)`), planning only those."""
+    from funnbank import pages
+
+    monkeypatch.setattr(pages, "THEME_STUDIES_PER_PAGE", 1)  # a theme of two studies: a page 2
+    corpus = load_corpus(FIXTURE_CONTENT)
+    ix = build_index(corpus)
+    for lang in ("nb", "en"):
+        whole = {page.key: page for page in pages.plan_pages(corpus, lang, ix)}
+        theme_page_2 = next(key for key in whole if key[0] == "theme" and key[1].endswith("/2"))
+        keys = {("study", "alpha-2020"), theme_page_2, ("section", "studies"), ("study", "no-such-study")}
+        some = list(pages.plan_only(corpus, keys, lang, ix))
+        assert sorted(page.key for page in some) == sorted(key for key in keys if key in whole)
+        for page in some:
+            assert (page.path, page.template, page.context) == (whole[page.key].path, whole[page.key].template,
+                                                                whole[page.key].context)
