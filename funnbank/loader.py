@@ -25,7 +25,7 @@ from funnbank.loaded import LoadedContent
 from funnbank.kinds import KINDS
 from funnbank.model import unwrap_annotation
 from funnbank.partial import clean_loc as _clean_loc, set_aside
-from funnbank.reader import Document, Loc, ReadError, read_yaml
+from funnbank.reader import Document, Loc, ReadError, per_document, read_yaml
 from funnbank.references import check_references, is_reference
 from funnbank.rules import BLOCKING_RULES, WARNING_RULES, check_rules
 from funnbank.suggest import ID_RULE, slugify, suggest
@@ -89,22 +89,9 @@ def corpus_of(content: LoadedContent, warnings: list[Problem] | None = None) -> 
     return Corpus(items, files=files, warnings=tuple(warnings or ()))
 
 
-# The last validation of each file's document (`reader` hands back the same Document while a file's text is
-# unchanged): a long-lived process (`serve`) validates again only the files that changed.
-_LAST_VALIDATED: dict[Path, tuple[Document, type[BaseModel], tuple[Any, list[Problem]]]] = {}
-
-
+@per_document
 def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """The validated item (or None) and the problems found, each located in the file."""
-    last = _LAST_VALIDATED.get(doc.path)
-    if last is not None and last[0] is doc and last[1] is model:
-        return last[2][0], list(last[2][1])
-    result = _validate(doc, model)
-    _LAST_VALIDATED[doc.path] = (doc, model, (result[0], list(result[1])))
-    return result
-
-
-def _validate(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     problems: list[Problem] = []
     expected_id = doc.path.stem
     if doc.data.get("id") != expected_id and isinstance(doc.data.get("id"), str):

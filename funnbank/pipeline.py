@@ -169,7 +169,9 @@ def _build(paths: Paths, progress: Progress | None, full: bool, search: bool,
         if first is not None and previous is None:
             return None
         changed = last_change(paths.content)  # once for every edition: both show the same date
-    with staging_dir(paths.out) as staging, staging_dir(paths.out) as scratch:
+    # After the swap `staging` holds the previous site. A preview (no search index: `serve`) removes it in
+    # the background: the open page reloads a third of a second sooner at 1,000 studies.
+    with staging_dir(paths.out, in_background=not search) as staging, staging_dir(paths.out) as scratch:
         with _timed(phases, "editions"):
             if progress.enabled:  # planning every page to count them takes a while at 1,000 studies
                 progress.phase("Pages", sum(1 for lang in editions.languages() for _ in plan_pages(corpus, lang, ix)))

@@ -16,10 +16,12 @@ maintainer must change, which is often not where PyYAML stopped (`yamlerrors`).
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -40,6 +42,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # composing is most of the time a load takes. Nothing changes a Document once read, so one can be shared.
 _LAST_READ: dict[Path, tuple[str, Document]] = {}
 _MAX_REMEMBERED = 50_000
+T = TypeVar("T")
 
 
 @dataclass
@@ -68,6 +71,25 @@ def format_loc(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def per_document(check: Callable[..., T]) -> Callable[..., T]:
+    """`check(doc, *args)`, remembered for each file (and `args`) while its Document is the same one.
+    `read_yaml` hands back the same Document while a file's text is unchanged, so a long-lived process
+    that loads the content after every save (`serve`) validates and checks again only the files that
+    changed. `check` must depend on the document and `args` alone, and its result must not be changed."""
+    last: dict[Path, tuple[Document, tuple[Any, ...], T]] = {}  # one entry per file
+
+    @functools.wraps(check)
+    def remembered(doc: Document, *args: Any) -> T:
+        hit = last.get(doc.path)
+        if hit is None or hit[0] is not doc or hit[1] != args:
+            if len(last) >= _MAX_REMEMBERED:
+                last.clear()
+            hit = last[doc.path] = (doc, args, check(doc, *args))
+        return hit[2]
+
+    return remembered
 
 
 class ReadError(Exception):

@@ -33,7 +33,7 @@ from funnbank import vocab
 from funnbank.model import Study, Theme
 from funnbank.partial import echoes
 from funnbank.privacy import find_contact_details
-from funnbank.reader import Document, Loc, format_loc
+from funnbank.reader import Document, Loc, format_loc, per_document
 from funnbank.references import references
 from funnbank.skeletons import PLACEHOLDER
 
@@ -282,21 +282,32 @@ def theme_draws_on_two_studies(content: LoadedContent) -> Iterator[Problem]:
 def no_placeholders(content: LoadedContent) -> Iterator[Problem]:
     for docs in content.documents.values():
         for doc in docs:
-            for loc, text in _texts(doc.data):
-                if PLACEHOLDER in text:
-                    yield doc.problem(loc, f"a placeholder from the skeleton is left in: {text.strip()[:50]!r}",
-                                      f"replace the `{PLACEHOLDER}` text with the real one")
+            yield from _placeholders(doc)
+
+
+@per_document
+def _placeholders(doc: Document) -> tuple[Problem, ...]:
+    return tuple(doc.problem(loc, f"a placeholder from the skeleton is left in: {text.strip()[:50]!r}",
+                             f"replace the `{PLACEHOLDER}` text with the real one")
+                 for loc, text in _texts(doc.data) if PLACEHOLDER in text)
 
 
 def no_contact_details(content: LoadedContent) -> Iterator[Problem]:
     for docs in content.documents.values():
         for doc in docs:
-            text = content.texts[doc.path]
-            for offset, what, found in find_contact_details(text):
-                line = text.count("\n", 0, offset) + 1
-                col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-                yield Problem(doc.path, line, col, format_loc(_field_at(doc, line, col)), f"{what} ({found!r})",
-                              "never publish anyone's contact details: remove it")
+            yield from _contact_details(doc, content.texts[doc.path])
+
+
+@per_document
+def _contact_details(doc: Document, text: str) -> tuple[Problem, ...]:
+    """`text` is the document's file as read (so the same Document has the same text)."""
+    problems = []
+    for offset, what, found in find_contact_details(text):
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        problems.append(Problem(doc.path, line, col, format_loc(_field_at(doc, line, col)), f"{what} ({found!r})",
+                                "never publish anyone's contact details: remove it"))
+    return tuple(problems)
 
 
 def _field_at(doc: Document, line: int, col: int) -> Loc:

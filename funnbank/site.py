@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -146,14 +147,19 @@ def _theme_for_rebuilds(config: Any, folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def staging_dir(out_dir: Path) -> Iterator[Path]:
-    """A temporary folder beside `out_dir` (same file system, so the swap is a rename); removed afterwards."""
+def staging_dir(out_dir: Path, in_background: bool = False) -> Iterator[Path]:
+    """A temporary folder beside `out_dir` (same file system, so the swap is a rename); removed afterwards,
+    `in_background` by a thread of its own (the process waits for it before it exits), so that a caller
+    waiting for the new site (the preview's reload) does not wait for the previous one to be removed."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX, dir=out_dir.parent))
     try:
         yield tmp
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if in_background:
+            threading.Thread(target=shutil.rmtree, args=(tmp,), kwargs={"ignore_errors": True}).start()
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def swap_into_place(new: Path, out_dir: Path) -> None:

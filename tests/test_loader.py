@@ -229,3 +229,11 @@ def test_a_file_read_again_unchanged_is_not_composed_again_and_an_edit_is_read(c
         load_corpus(corpus_dir)
     study.write_text(text, encoding="utf-8")
     assert load_corpus(corpus_dir).get("study", "alpha-2020").title == "Alfa-gruppene"
+    # The content rules are remembered per file too, and see an edit as well.
+    study.write_text(text.replace("title: Alfa-gruppene", "title: \"TODO: Alfa-gruppene\""), encoding="utf-8")
+    assert any(w.field == "title" and "placeholder" in w.message for w in load_corpus(corpus_dir).warnings)
+    study.write_text(text.replace("title: Alfa-gruppene", "title: Alfa-gruppene, ola@example.no"), encoding="utf-8")
+    with pytest.raises(ContentError, match="e-mail"):
+        load_corpus(corpus_dir)
+    study.write_text(text, encoding="utf-8")
+    assert not any("placeholder" in w.message for w in load_corpus(corpus_dir).warnings)

@@ -122,6 +122,12 @@ def test_both_editions_are_previewed_and_follow_an_edit(corpus_dir: Path, tmp_pa
         assert "A test summary." in english.fetch()
         _edit(study, "A test summary.", "An English summary, edited.")
         english.wait_until(lambda page: "An English summary, edited." in page, "the edited English page")
+        # One study saved: its pages were put up first, then the whole preview was rebuilt.
+        deadline = time.monotonic() + 30
+        while "Rebuilt at" not in running.log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        said = running.log.read_text(encoding="utf-8")
+        assert 0 <= said.find("The page of alpha-2020 at") < said.find("Rebuilt at"), said[-2000:]
         missing = urllib.request.Request(running.url.replace(STUDY_PAGE, "finnes-ikke/"))
         with pytest.raises(urllib.error.HTTPError) as answer:
             urllib.request.urlopen(missing, timeout=5)
