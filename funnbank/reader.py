@@ -37,12 +37,25 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _STR_TAG = "tag:yaml.org,2002:str"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# The last document read from each file, with the text it was read from. A long-lived process that reads
-# the content again and again (`serve`, after each save) composes only the files whose text changed:
-# composing is most of the time a load takes. Nothing changes a Document once read, so one can be shared.
+# The last document read from each file, with the text it was read from, once `remember_documents()` is on.
+# A long-lived process that reads the content again and again (`serve`, after each save) composes only the
+# files whose text changed: composing is most of the time a load takes. Nothing changes a Document once
+# read, so one can be shared. Off by default: a build reads each file once, and would only hold memory.
 _LAST_READ: dict[Path, tuple[str, Document]] = {}
+_MEMOS: list[dict[Path, Any]] = [_LAST_READ]  # every memory of documents (`per_document`), to empty them
 _MAX_REMEMBERED = 50_000
+_remember = False
 T = TypeVar("T")
+
+
+def remember_documents(on: bool = True) -> None:
+    """Remember each file's document (and what `per_document` functions made of it) for the next load,
+    or (`on=False`) stop and forget: for a process that loads the content after every save (`serve`)."""
+    global _remember
+    _remember = on
+    if not on:
+        for memo in _MEMOS:
+            memo.clear()
 
 
 @dataclass
@@ -74,14 +87,18 @@ def format_loc(loc: Loc) -> str:
 
 
 def per_document(check: Callable[..., T]) -> Callable[..., T]:
-    """`check(doc, *args)`, remembered for each file (and `args`) while its Document is the same one.
-    `read_yaml` hands back the same Document while a file's text is unchanged, so a long-lived process
-    that loads the content after every save (`serve`) validates and checks again only the files that
-    changed. `check` must depend on the document and `args` alone, and its result must not be changed."""
+    """`check(doc, *args)`, remembered for each file (and `args`) while its Document is the same one, once
+    `remember_documents()` is on. `read_yaml` then hands back the same Document while a file's text is
+    unchanged, so a long-lived process that loads the content after every save (`serve`) validates and
+    checks again only the files that changed. `check` must depend on the document and `args` alone, and
+    its result must not be changed."""
     last: dict[Path, tuple[Document, tuple[Any, ...], T]] = {}  # one entry per file
+    _MEMOS.append(last)
 
     @functools.wraps(check)
     def remembered(doc: Document, *args: Any) -> T:
+        if not _remember:
+            return check(doc, *args)
         hit = last.get(doc.path)
         if hit is None or hit[0] is not doc or hit[1] != args:
             if len(last) >= _MAX_REMEMBERED:
@@ -120,7 +137,7 @@ def read_yaml(path: Path) -> Document:
     text = text.removeprefix("\ufeff")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise fail(1, 1, "file is empty", "start from `python build.py new study|concept|theme <id>`")
-    remembered = _LAST_READ.get(path)
+    remembered = _LAST_READ.get(path) if _remember else None
     if remembered is not None and remembered[0] == text:
         return remembered[1]
     try:
@@ -128,9 +145,10 @@ def read_yaml(path: Path) -> Document:
     except yaml.MarkedYAMLError as err:
         found = explain(text, err, _Loader)
         raise fail(found.line, found.col, found.message, found.hint) from None
-    if len(_LAST_READ) >= _MAX_REMEMBERED:
-        _LAST_READ.clear()
-    _LAST_READ[path] = (text, doc)
+    if _remember:
+        if len(_LAST_READ) >= _MAX_REMEMBERED:
+            _LAST_READ.clear()
+        _LAST_READ[path] = (text, doc)
     return doc
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 
-from funnbank import editions, preview
+from funnbank import editions, preview, reader
 from funnbank.errors import ContentError, FunnbankError
 from funnbank.index import build_index
 from funnbank.kinds import KINDS
@@ -141,6 +141,7 @@ def _watch(paths: Paths, server: PreviewServer, stop: threading.Event) -> None:
 
 def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> None:
     site = preview_paths(paths)
+    reader.remember_documents()  # each rebuild reads, validates and checks again only the files saved
     build(site)  # a first invalid corpus is an error, as in `build`
     preview.write_problems(paths.docs, [])
     server = PreviewServer(site.out, lambda: preview.read_problems(paths.docs), host, port)

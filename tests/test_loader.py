@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from funnbank.reader import ReadError, read_yaml
 from funnbank.rules import WARNING_RULES, check_rules
 from funnbank.synth import write_synthetic_corpus
 
-from conftest import ROOT
+from conftest import FIXTURE_CONTENT, ROOT
 
 MINI = """\
 id: ny
@@ -211,9 +212,23 @@ def test_a_tab_is_named_wherever_the_parser_refuses_it(
     assert_told_plainly(problem, 2, text.splitlines()[1].index("\t") + 1, "tab character")
 
 
-def test_a_file_read_again_unchanged_is_not_composed_again_and_an_edit_is_read(corpus_dir: Path) -> None:
+@pytest.fixture
+def remembering() -> Iterator[None]:
+    reader.remember_documents()
+    yield
+    reader.remember_documents(False)
+
+
+def test_a_build_remembers_no_document() -> None:
+    load_corpus(FIXTURE_CONTENT)
+    study = FIXTURE_CONTENT / "studies" / "alpha-2020.yaml"
+    assert read_yaml(study) is not read_yaml(study)  # nothing held once a one-off build has read it
+
+
+def test_a_file_read_again_unchanged_is_not_composed_again_and_an_edit_is_read(corpus_dir: Path,
+                                                                                 remembering: None) -> None:
     """`serve` loads the content after every save: only the files whose text changed are read again
-    (composed and validated), and the next load always has the file's current text."""
+    (composed, validated and checked), and the next load always has the file's current text."""
     study = corpus_dir / "studies" / "alpha-2020.yaml"
     first = load_corpus(corpus_dir)
     again = load_corpus(corpus_dir)
