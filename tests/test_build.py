@@ -137,7 +137,8 @@ def test_the_theme_files_listed_from_memory_are_jinjas_and_the_overrides_are_lis
 
     overrides = tmp_path / "overrides"
     shutil.copytree(ROOT / "templates" / "overrides", overrides)
-    config = load_config(str(ROOT / "mkdocs.yml"), theme={"name": "material", "custom_dir": str(overrides)})
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(tmp_path),  # a clean clone has no build/docs
+                         theme={"name": "material", "custom_dir": str(overrides)})
     jinjas = jinja2.FileSystemLoader(config.theme.dirs)
     site._theme_for_rebuilds(config, tmp_path / "cache")
     loader = config.theme.get_env().loader
