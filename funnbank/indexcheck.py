@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from funnbank import cbor
 from funnbank.errors import BuildError
 
 # Pagefind prefixes the decompressed bytes of each of its files with this signature.
@@ -85,52 +86,10 @@ def _files_named_by_meta(data: bytes, name: str, fail: Any) -> list[str]:
     filters [[name, hash]…], sorts, meta fields] (Pagefind's `MetaIndex`).
     """
     try:
-        meta, _ = decode_cbor(data, len(SIGNATURE))
+        meta, _ = cbor.decode(data, len(SIGNATURE))
         _, pages, chunks, filters = meta[:4]
         return ([f"fragment/{page[0]}.pf_fragment" for page in pages]
                 + [f"index/{chunk[2]}.pf_index" for chunk in chunks]
                 + [f"filter/{item[1]}.pf_filter" for item in filters])
     except (IndexError, ValueError, TypeError):
         raise fail(name, "does not parse as Pagefind's metadata") from None
-
-
-def decode_cbor(data: bytes, at: int = 0) -> tuple[Any, int]:
-    """One CBOR item from `data` at offset `at` and the offset after it (the subset Pagefind writes:
-    definite-length integers, byte and text strings, arrays, maps, tags, simple values)."""
-    if at >= len(data):
-        raise ValueError("CBOR data ends early")
-    major, info = data[at] >> 5, data[at] & 0x1F
-    at += 1
-    if info < 24:
-        argument = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        if at + size > len(data):
-            raise ValueError("CBOR data ends early")
-        argument, at = int.from_bytes(data[at:at + size], "big"), at + size
-    else:
-        raise ValueError(f"unsupported CBOR length {info}")
-    if major == 0:
-        return argument, at
-    if major == 1:
-        return -1 - argument, at
-    if major in (2, 3):
-        if at + argument > len(data):
-            raise ValueError("CBOR data ends early")
-        raw = data[at:at + argument]
-        return (raw if major == 2 else raw.decode("utf-8")), at + argument
-    if major == 4:
-        items = []
-        for _ in range(argument):
-            item, at = decode_cbor(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        mapping = {}
-        for _ in range(argument):
-            key, at = decode_cbor(data, at)
-            mapping[key], at = decode_cbor(data, at)
-        return mapping, at
-    if major == 6:
-        return decode_cbor(data, at)
-    return {20: False, 21: True, 22: None}.get(argument, argument), at

@@ -44,6 +44,7 @@ from funnbank.backlinks import Backlinks
 from funnbank.corpus import Corpus
 from funnbank.markup import fold, shorten
 from funnbank.i18n import strings
+from funnbank.pagenames import shorten_page_names
 from funnbank.progress import Progress
 from funnbank.model import Concept, Quote, ReviewFinding, Study, Theme, title_in
 
@@ -396,6 +397,7 @@ def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sectio
     return that folder."""
     files = pagefind.build_index(lang, list(not_indexed()), _in_browse_order(root, records, sections),
                                  on_batch=progress.advance if progress else None)
+    files = shorten_page_names(files)  # the metadata every first search loads, at half its size
     folder = root / INDEX_FOLDER
     pagefind.write_index(files, folder)
     return folder

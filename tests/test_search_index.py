@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from funnbank import pagefind
-from funnbank.indexcheck import IndexCheckError, check_index, decode_cbor
+from funnbank.cbor import decode as decode_cbor
+from funnbank.indexcheck import IndexCheckError, check_index
 from funnbank.pagefind import PagefindService, shipped_assets
 from funnbank.pipeline import Paths, build
 
