@@ -18,7 +18,7 @@ reason as the fragments.
 
 If the metadata is not in the shape this module knows (a later Pagefind), the index is left as
 Pagefind wrote it: a search works with either, only its first load is larger
-(`test_the_pages_of_an_index_have_short_names` fails then).
+(`test_the_built_sites_indexes_have_short_names` fails then).
 """
 
 from __future__ import annotations
