@@ -80,16 +80,23 @@ def check_index(folder: Path, shipped: Mapping[str, bytes], shown_as: str = "") 
 
 
 def _files_named_by_meta(data: bytes, name: str, fail: Any) -> list[str]:
-    """The fragment, index chunk and filter files a meta file names.
-
-    The meta file is CBOR: [version, pages [[hash, words]…], chunks [[from, to, hash]…],
-    filters [[name, hash]…], sorts, meta fields] (Pagefind's `MetaIndex`).
-    """
+    """The fragment, index chunk and filter files a meta file names."""
     try:
-        meta, _ = cbor.decode(data, len(SIGNATURE))
-        _, pages, chunks, filters = meta[:4]
+        _, pages, chunks, filters = decode_meta(data)[:4]
         return ([f"fragment/{page[0]}.pf_fragment" for page in pages]
                 + [f"index/{chunk[2]}.pf_index" for chunk in chunks]
                 + [f"filter/{item[1]}.pf_filter" for item in filters])
     except (IndexError, ValueError, TypeError):
         raise fail(name, "does not parse as Pagefind's metadata") from None
+
+
+def decode_meta(data: bytes) -> list[Any]:
+    """A meta file's contents from its decompressed bytes: [version, pages [[hash, words]…], chunks
+    [[from, to, hash]…], filters [[name, hash]…], sorts, meta fields] (Pagefind's `MetaIndex`, in CBOR
+    after the signature). ValueError when the bytes are not Pagefind's."""
+    if not data.startswith(SIGNATURE):
+        raise ValueError("not a Pagefind file")
+    meta, _ = cbor.decode(data, len(SIGNATURE))
+    if not isinstance(meta, list):
+        raise ValueError("not Pagefind's metadata")
+    return meta

@@ -29,7 +29,7 @@ import json
 from typing import Any
 
 from funnbank import cbor
-from funnbank.indexcheck import SIGNATURE
+from funnbank.indexcheck import SIGNATURE, decode_meta
 
 ENTRY = "pagefind-entry.json"
 # Hex characters of the index's tag: enough that two builds' tags differ.
@@ -57,19 +57,15 @@ def shorten_page_names(files: dict[str, bytes]) -> dict[str, bytes]:
 def _rename_pages(files: dict[str, bytes], lang: str, meta_hash: str) -> str:
     """Rename the pages of the metadata `pagefind.<meta_hash>.pf_meta` and their fragments in `files`;
     return the new metadata file's hash."""
-    data = gzip.decompress(files.pop(f"pagefind.{meta_hash}.pf_meta"))
-    if not data.startswith(SIGNATURE):
-        raise ValueError("not a Pagefind metadata file")
-    meta: list[Any] = cbor.decode(data, len(SIGNATURE))[0]
+    meta = decode_meta(gzip.decompress(files.pop(f"pagefind.{meta_hash}.pf_meta")))
     pages: list[list[Any]] = meta[1]
-    old_names = [str(name) for name, _ in pages]
-    tag = hashlib.sha1(" ".join(old_names).encode("utf-8")).hexdigest()[:TAG_LENGTH]
+    tag = hashlib.sha1(" ".join(old for old, _ in pages).encode("utf-8")).hexdigest()[:TAG_LENGTH]
     new_names: dict[str, str] = {}
-    for old in old_names:
+    for old, _ in pages:
         if old not in new_names:  # pages of the same content share a name, as Pagefind had them
             new_names[old] = tag + _base36(len(new_names))
             files[f"fragment/{new_names[old]}.pf_fragment"] = files.pop(f"fragment/{old}.pf_fragment")
-    meta[1] = [[new_names[old], words] for old, (_, words) in zip(old_names, pages)]
+    meta[1] = [[new_names[old], words] for old, words in pages]
     data = SIGNATURE + cbor.encode(meta)
     new_hash = f"{lang}_{hashlib.sha1(data).hexdigest()[:META_HASH_LENGTH]}"
     files[f"pagefind.{new_hash}.pf_meta"] = gzip.compress(data, compresslevel=9, mtime=0)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from funnbank import cbor, pagefind
-from funnbank.indexcheck import SIGNATURE
+from funnbank.indexcheck import SIGNATURE, decode_meta
 from funnbank.pagenames import ENTRY, shorten_page_names
 
 from conftest import BuiltSite
@@ -29,9 +29,7 @@ def _records(count: int, word: str = "tilhørighet") -> list[pagefind.Document]:
 def _meta(files: dict[str, bytes]) -> tuple[str, list[Any]]:
     (language,) = json.loads(files[ENTRY])["languages"].values()
     name = f"pagefind.{language['hash']}.pf_meta"
-    data = gzip.decompress(files[name])
-    assert data.startswith(SIGNATURE)
-    return name, cbor.decode(data, len(SIGNATURE))[0]
+    return name, decode_meta(gzip.decompress(files[name]))
 
 
 @pytest.fixture(scope="module")

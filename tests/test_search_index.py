@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from funnbank import pagefind
-from funnbank.cbor import decode as decode_cbor
-from funnbank.indexcheck import IndexCheckError, check_index
+from funnbank.indexcheck import IndexCheckError, check_index, decode_meta
 from funnbank.pagefind import PagefindService, shipped_assets
 from funnbank.pipeline import Paths, build
 
@@ -93,7 +92,7 @@ def test_the_meta_file_names_every_fragment_chunk_and_filter(fixture_site: Built
     folder = fixture_site.path / "pagefind"
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     (index_hash,) = [language["hash"] for language in entry["languages"].values()]
-    meta, end = decode_cbor(gzip.decompress((folder / f"pagefind.{index_hash}.pf_meta").read_bytes()), 12)
+    meta = decode_meta(gzip.decompress((folder / f"pagefind.{index_hash}.pf_meta").read_bytes()))
     pages, chunks, filters = meta[1], meta[2], meta[3]
     assert {f"{p[0]}.pf_fragment" for p in pages} == {p.name for p in (folder / "fragment").iterdir()}
     assert {f"{c[2]}.pf_index" for c in chunks} == {p.name for p in (folder / "index").iterdir()}
