@@ -59,6 +59,9 @@ def make_environment(template_dirs: Iterable[Path], lang: str = "nb") -> Environ
         # source): every build renders in fresh processes (`parallel`), and compiling is most of a small
         # rebuild's generation (`serve`).
         bytecode_cache=FileSystemBytecodeCache(),
+        # An environment serves one build, so its templates do not change while it renders: no looking at
+        # their files again each time one is included (over a hundred times a page).
+        auto_reload=False,
         undefined=StrictUndefined,
         finalize=finalize,
         # HTML fragments are autoescaped: what a template prints is escaped for HTML there (`finalize`).

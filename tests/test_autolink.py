@@ -57,3 +57,24 @@ def test_english_edition_uses_english_labels_and_aliases() -> None:
 
 def test_linked_text_is_still_escaped() -> None:
     assert linker().link("<b>håp</b> *x*") == "&lt;b&gt;[håp](../begreper/haap.md)&lt;/b&gt; \\*x\\*"
+
+
+def test_terms_that_begin_alike_are_found_as_a_flat_alternation_finds_them() -> None:
+    """The merged pattern (`trie_pattern`) finds the same mentions, at the same places, as one alternative per
+    term, longest first: over terms that begin alike, end inside others, and are followed by a letter."""
+    import random
+    import re
+
+    from funnbank.autolink import trie_pattern
+
+    rng = random.Random(7)
+    words = ["peer", "peers", "støtte", "stø", "håp", "håpe", "recovery", "college", "med", "medvirkning"]
+    for _ in range(200):
+        terms = {" ".join(rng.sample(words, rng.randint(1, 2))) for _ in range(rng.randint(1, 8))}
+        flat = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        text = " ".join(rng.choice(words + ["og", "-", "."]) for _ in range(30)).upper()
+        found = [m.span() for m in re.finditer(rf"(?<!\w){trie_pattern(terms)}(?!\w)", text, re.IGNORECASE)]
+        expected = [m.span() for m in re.finditer(rf"(?<!\w)(?:{flat})(?!\w)", text, re.IGNORECASE)]
+        assert found == expected, (sorted(terms), text)
+    assert trie_pattern(["empati", "empowerment"]) == "emp(?:ati|owerment)"
+    assert re.fullmatch(trie_pattern(["recovery", "recovery college"]), "recovery college")
