@@ -69,11 +69,21 @@ def trie_pattern(terms: Iterable[str]) -> str:
 
 
 def _node_pattern(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = [_branch_pattern(char, child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def _branch_pattern(char: str, node: dict[str, dict]) -> str:
+    """`char` and the run of letters after it up to the next place where terms part or one ends, then
+    the rest: one call per such place, not per letter, so a long alias does not recurse per letter."""
+    run = [char]
+    while len(node) == 1 and "" not in node:
+        (char, node), = node.items()
+        run.append(char)
+    return re.escape("".join(run)) + _node_pattern(node)
 
 
 @dataclass

@@ -78,3 +78,11 @@ def test_terms_that_begin_alike_are_found_as_a_flat_alternation_finds_them() -> 
         assert found == expected, (sorted(terms), text)
     assert trie_pattern(["empati", "empowerment"]) == "emp(?:ati|owerment)"
     assert re.fullmatch(trie_pattern(["recovery", "recovery college"]), "recovery college")
+
+
+def test_a_very_long_alias_is_linked() -> None:
+    """An alias may be long (text up to 20,000 characters): building its pattern does not recurse per letter."""
+    long_alias = " ".join(["meningsfull"] * 1000)
+    matcher = ConceptMatcher.build([concept("lang", "Lang", "Long", [long_alias])], "nb")
+    page = PageLinker(matcher, lambda id: f"../begreper/{id}.md")
+    assert page.link(f"Her: {long_alias}.") == f"Her: [{long_alias}](../begreper/lang.md)."
