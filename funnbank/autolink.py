@@ -69,6 +69,7 @@ def trie_pattern(terms: Iterable[str]) -> str:
 
 
 def _node_pattern(node: dict[str, dict]) -> str:
+    """What may follow `node` of the trie: its branches, all of them optional where a term ends there."""
     branches = [_branch_pattern(char, child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from funnbank.autolink import ConceptMatcher, PageLinker
+import random
+import re
+
+from funnbank.autolink import ConceptMatcher, PageLinker, trie_pattern
 from funnbank.model import Concept, Localized, LocalizedList
 
 
@@ -62,11 +65,6 @@ def test_linked_text_is_still_escaped() -> None:
 def test_terms_that_begin_alike_are_found_as_a_flat_alternation_finds_them() -> None:
     """The merged pattern (`trie_pattern`) finds the same mentions, at the same places, as one alternative per
     term, longest first: over terms that begin alike, end inside others, and are followed by a letter."""
-    import random
-    import re
-
-    from funnbank.autolink import trie_pattern
-
     rng = random.Random(7)
     words = ["peer", "peers", "støtte", "stø", "håp", "håpe", "recovery", "college", "med", "medvirkning"]
     for _ in range(200):
