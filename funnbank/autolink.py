@@ -51,7 +51,7 @@ class ConceptMatcher:
 
 
 def trie_pattern(terms: Iterable[str]) -> str:
-    """A regular expression for any of `terms` (at least one), the longest first where several match.
+    r"""A regular expression for any of `terms` (at least one), the longest first where several match.
 
     The terms are merged by their common beginnings ("empati", "empowerment" → `emp(?:ati|owerment)`),
     so trying a place in the text costs the length of a term, not the number of terms. (A flat

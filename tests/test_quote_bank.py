@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from funnbank import pages, paging, quotebank, vocab
 from funnbank.attribution import cited_authors, own_label
@@ -484,7 +485,8 @@ def test_an_audience_anchor_shows_that_audiences_recommendations(page: Any, page
     assert shown and all("researchers" in (e.get_attribute("data-audience") or "").split() for e in shown)
     # The row of audiences filters too; "All" lists every entry of the page again.
     page.locator("a[id='municipal-services']").click()
-    assert page.get_by_label("Målgruppe").input_value() == "municipal-services"
+    # The link applies its preset after the click (on `hashchange` or a zero timeout), so wait for it.
+    expect(page.get_by_label("Målgruppe")).to_have_value("municipal-services")
     page.get_by_label("Målgruppe").select_option("")
     assert all(e.is_visible() for e in page.locator(".fb-filter-item").all())
 
