@@ -20,12 +20,12 @@ from funnbank.incremental import Manifest, digest, fingerprint, folder_identity,
 from funnbank.index import CorpusIndex, build_index
 from funnbank.indexcheck import check_index
 from funnbank.loader import load_corpus
-from funnbank.pagefind import shipped_assets
+from funnbank.pagefind import build_indexes, shipped_assets
 from funnbank.pages import plan_pages, searchable_sections
 from funnbank.paging import Key as PageKey
 from funnbank.progress import Progress, watch_files
 from funnbank.render import render_pages
-from funnbank.search import INDEX_FOLDER, index_edition, item_records
+from funnbank.search import INDEX_FOLDER, index_job, item_records, write_edition_index
 from funnbank.settings import template_folders
 from funnbank.parallel import EditionBuild, EditionFiles, build_editions
 from funnbank.site import staging_dir, swap_into_place
@@ -215,13 +215,15 @@ def index_search(corpus: Corpus, ix: CorpusIndex, site: Path, published_as: Path
                  progress: Progress | None = None) -> None:
     """Every edition's search index in the built `site` (which is published at `published_as`)."""
     progress = progress or Progress(enabled=False)
-    records = {lang: list(item_records(corpus, ix.backlinks, lang)) for lang in editions.languages()}
-    progress.phase("Search index", sum(map(len, records.values())))
-    for edition in editions.EDITIONS:
-        lang, stems = edition.lang, edition.search_language
-        folder = index_edition(edition_out(site, lang), records[lang], stems, searchable_sections(lang), progress)
+    jobs = [index_job(edition_out(site, edition.lang), item_records(corpus, ix.backlinks, edition.lang),
+                      edition.search_language, searchable_sections(edition.lang)) for edition in editions.EDITIONS]
+    progress.phase("Search index", sum(len(job.documents) for job in jobs))
+    # At once where the machine has the cores and the memory for it (`build_indexes`).
+    for edition, files in zip(editions.EDITIONS, build_indexes(jobs, on_batch=progress.advance), strict=True):
+        folder = write_edition_index(files, edition_out(site, edition.lang))
         # Read back what is about to be published: a cut index file fails here, not in a reader's browser.
-        check_index(folder, shipped_assets(stems), shown_as=(published_as / folder.relative_to(site)).as_posix())
+        check_index(folder, shipped_assets(edition.search_language),
+                    shown_as=(published_as / folder.relative_to(site)).as_posix())
 
 
 def keep_search_index(previous: Path, site: Path) -> None:

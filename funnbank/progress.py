@@ -23,6 +23,7 @@ class Progress:
         self.enabled, self.stream = enabled, stream
         self.name, self.total, self.done = "", 0, 0
         self._drawn_at = 0.0
+        self._lock = threading.Lock()  # the search indexes may advance from a thread each (`pagefind`)
 
     @classmethod
     def for_terminal(cls) -> Progress:
@@ -34,8 +35,9 @@ class Progress:
         self._draw(force=True)
 
     def advance(self, steps: int = 1) -> None:
-        self.done += steps
-        self._draw()
+        with self._lock:
+            self.done += steps
+            self._draw()
 
     def set(self, done: int) -> None:
         self.done = done

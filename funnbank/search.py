@@ -384,19 +384,20 @@ _PAGES: dict[str, Callable[[FilterValues, Any], PageSearch]] = {
 def search_tags(search: PageSearch) -> str:
     """Empty elements carrying a page's metadata, for Pagefind to read from the HTML (as `filter_tags`:
     the values are in attributes, so none is indexed as the page's text), and its browse order, for
-    `index_edition` to read (not a Pagefind sort key: see `_in_browse_order`)."""
+    `index_job` to read (not a Pagefind sort key: see `_in_browse_order`)."""
     meta = "".join(f'<span data-pagefind-meta="{key}[data-fb-value]" '
                    f'data-fb-value="{html.escape(value, quote=True)}"></span>' for key, value in search.meta.items())
     order = f'<span data-fb-order="{search.order}"></span>' if search.order else ""
     return meta + order
 
 
-def index_edition(root: Path, records: Iterable[SearchRecord], lang: str, sections: Iterable[str],
-                  progress: Progress | None = None) -> Path:
-    """Index the built pages under `root/<section>/` and the item `records` into `root/pagefind/`;
-    return that folder."""
-    files = pagefind.build_index(lang, list(not_indexed()), _in_browse_order(root, records, sections),
-                                 on_batch=progress.advance if progress else None)
+def index_job(root: Path, records: Iterable[SearchRecord], lang: str, sections: Iterable[str]) -> pagefind.IndexJob:
+    """The index of an edition's built pages under `root/<section>/` and its item `records`, stemmed for `lang`."""
+    return pagefind.IndexJob(lang, list(not_indexed()), _in_browse_order(root, records, sections))
+
+
+def write_edition_index(files: dict[str, bytes], root: Path) -> Path:
+    """Write an edition's index `files` into `root/pagefind/`; return that folder."""
     files = shorten_page_names(files)  # the metadata every first search loads, at half its size
     folder = root / INDEX_FOLDER
     pagefind.write_index(files, folder)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import multiprocessing
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from funnbank import pagefind
+from funnbank.errors import BuildError
 from funnbank.indexcheck import IndexCheckError, check_index, decode_meta
 from funnbank.pagefind import PagefindService, shipped_assets
 from funnbank.pipeline import Paths, build
@@ -37,6 +39,80 @@ def test_the_service_is_killed_on_an_error() -> None:
         with PagefindService() as service:
             raise RuntimeError("a failure while indexing")
     assert service.returncode == -9
+
+
+# --- two indexes at once ------------------------------------------------------------------------------
+
+def _jobs(n: int = 300) -> list[pagefind.IndexJob]:
+    return [pagefind.IndexJob(lang, [], [pagefind.IndexRecord(f"/{lang}/{k}/", f"{word} nummer {k}", {"title": str(k)},
+                                                              {"type": [word]}) for k in range(n)])
+            for lang, word in (("nb", "tilhørighet"), ("en", "belonging"))]
+
+
+def _stable(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files Pagefind makes the same from run to run (not its filter files, nor the files naming them)."""
+    return {name: data for name, data in files.items()
+            if not name.startswith("filter/") and name != "pagefind-entry.json" and not name.endswith(".pf_meta")}
+
+
+def test_indexes_made_at_once_equal_indexes_made_one_after_another() -> None:
+    at_once = pagefind.build_indexes(_jobs(), at_once=True)
+    one_by_one = pagefind.build_indexes(_jobs(), at_once=False)
+    assert [len(files) for files in at_once] == [len(files) for files in one_by_one]
+    assert [_stable(files) for files in at_once] == [_stable(files) for files in one_by_one]
+    assert _stable(at_once[0]) != _stable(at_once[1])  # each job got its own documents
+
+
+def test_an_error_in_one_index_made_at_once_kills_every_service(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    services: list[PagefindService] = []
+    start = PagefindService.__init__
+
+    def recording(self: PagefindService) -> None:
+        start(self)
+        services.append(self)
+
+    monkeypatch.setattr(PagefindService, "__init__", recording)
+    jobs = _jobs(3000)
+    missing = pagefind.HtmlPage("/borte/", tmp_path / "borte.html")
+    jobs[1] = pagefind.IndexJob("en", [], [missing])
+    with pytest.raises(FileNotFoundError):
+        pagefind.build_indexes(jobs, at_once=True)
+    assert len(services) == 2 and [service.returncode for service in services] == [-9, -9]
+
+
+def test_indexes_are_made_at_once_only_with_a_core_and_the_memory_for_each(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs = _jobs(10)
+    needed = sum(map(pagefind.expected_peak, jobs))
+    assert needed > 2 * pagefind.PEAK_BASE  # the documents count
+    monkeypatch.setattr(pagefind.os, "cpu_count", lambda: 2)
+    for available, expected in ((needed, True), (needed - 1, False), (None, False)):
+        monkeypatch.setattr(pagefind, "available_memory", lambda: available)
+        assert pagefind.fits_at_once(jobs) is expected, available
+    monkeypatch.setattr(pagefind, "available_memory", lambda: 10 * needed)
+    monkeypatch.setattr(pagefind.os, "cpu_count", lambda: 1)
+    assert not pagefind.fits_at_once(jobs)
+    assert not pagefind.fits_at_once(jobs[:1])
+
+
+@pytest.mark.parametrize("name", ["../utenfor.js", "/tmp/utenfor.js", "fragment/../../utenfor.js", ""])
+def test_an_index_file_named_outside_its_folder_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(BuildError, match="outside its folder"):
+        pagefind.write_index({"pagefind.js": b"//", name: b"//"}, tmp_path / "site" / "pagefind")
+    assert not (tmp_path / "utenfor.js").exists() and not (tmp_path / "site" / "utenfor.js").exists()
+
+
+def test_index_files_are_written_into_their_folders(tmp_path: Path) -> None:
+    files = {"pagefind.js": b"a", "fragment/nb_1.pf_fragment": b"b", "fragment/nb_2.pf_fragment": b"c",
+             "index/nb_1.pf_index": b"d"}
+    pagefind.write_index(files, tmp_path / "pagefind")
+    assert _tree(tmp_path / "pagefind") == files
+
+
+def test_the_machine_s_available_memory_is_read() -> None:
+    available = pagefind.available_memory()
+    assert available is not None and 0 < available < os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
 
 
 # --- the check finds every kind of broken file -------------------------------------------------------
