@@ -65,13 +65,22 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser):  # type: ignore[no-untyped-def]
-    """A fresh browser page; the test fails if a script on it throws."""
+    """A fresh browser page; the test fails if a script on it throws.
+
+    The console's errors and the requests that failed are printed after the test, which pytest shows
+    when it fails: Pagefind reports a search index file it could not load only on the console, and
+    then answers as if that file's words or filter values did not exist."""
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
+    reported: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: reported.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("requestfailed", lambda r: reported.append(f"request failed: {r.url} ({r.failure})"))
     yield page
     context.close()
+    if reported:
+        print("What the page reported:", *reported, sep="\n  ")
     assert errors == []
 
 
