@@ -13,6 +13,9 @@ HTML pages are sent one by one (`AddFile`), as records are, not as a folder (`Ad
 a folder's files all at once, each with its parse state, so its memory grows with the whole site's HTML
 (508 MB for the pages of 1,000 studies); here it holds at most one batch of pages besides what it keeps
 of each. And Pagefind numbers its pages in the order they come, which is the order a caller gives.
+
+Several indexes (one per edition) are made at once, a service each, where the machine has a core for
+each and the memory for all (`build_indexes`); otherwise one after another.
 """
 
 from __future__ import annotations
