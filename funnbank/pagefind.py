@@ -94,8 +94,7 @@ def build_index(lang: str, exclude_selectors: list[str], documents: Iterable[Doc
     the page numbers is a run of consecutive numbers, which costs next to nothing in the index's
     metadata. `on_batch(n)` is called after each batch of `n` documents is sent.
     """
-    with PagefindService() as service:
-        return _index_with(service, IndexJob(lang, exclude_selectors, list(documents)), on_batch)
+    return _index_alone(IndexJob(lang, exclude_selectors, list(documents)), on_batch)
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,7 @@ def build_indexes(jobs: Sequence[IndexJob], on_batch: Callable[[int], object] | 
     if at_once is None:
         at_once = fits_at_once(jobs)
     if not at_once or len(jobs) < 2:
-        return [build_index(job.lang, job.exclude_selectors, job.documents, on_batch) for job in jobs]
+        return [_index_alone(job, on_batch) for job in jobs]
     # The services start and stop in this thread, each fed from a thread of its own. An error in any
     # job, Ctrl-C or SIGTERM (an exception here while this thread waits) leaves the `with` block, which
     # kills every service; that ends the other threads' waits for an answer, so no Pagefind process
@@ -168,6 +167,11 @@ def available_memory() -> int | None:
     except OSError:
         pass
     return None
+
+
+def _index_alone(job: IndexJob, on_batch: Callable[[int], object] | None) -> dict[str, bytes]:
+    with PagefindService() as service:
+        return _index_with(service, job, on_batch)
 
 
 def _index_with(service: PagefindService, job: IndexJob,

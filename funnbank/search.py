@@ -45,7 +45,6 @@ from funnbank.corpus import Corpus
 from funnbank.markup import fold, shorten
 from funnbank.i18n import strings
 from funnbank.pagenames import shorten_page_names
-from funnbank.progress import Progress
 from funnbank.model import Concept, Quote, ReviewFinding, Study, Theme, title_in
 
 # Each filter's key (the same in every edition: it is in shareable URLs) and the interface string of
